@@ -1,0 +1,140 @@
+import { findBaseImage, type BaseImageInfo } from './base-images';
+import { INSTALLERS, findRelease, type DockerArch, type InstallerInfo, type InstallerRelease } from './installers';
+import type { Design } from './schema';
+import { parseCondaSpec } from '@/lib/specs/conda-spec';
+import { formatPipLine, parsePipLine, type PipLine } from '@/lib/specs/pip-requirement';
+
+/** The values every generator needs, derived once from a design. */
+export interface ResolvedDesign {
+  design: Design;
+  installer: InstallerInfo;
+  installerVersion: string;
+  /** The known release of that version (with checksums), if Condocker has it. */
+  release?: InstallerRelease;
+  /** Docker architectures to build, from the platforms. */
+  arches: DockerArch[];
+  /** micromamba, or conda for Miniforge and Miniconda. */
+  condaCommand: 'conda' | 'micromamba';
+  /** Conda dependencies in environment.yml order: python pin, packages, pip when pip packages exist. */
+  condaDependencies: string[];
+  /** requirements.txt lines: index options first, then the requirements. */
+  requirementLines: string[];
+  /** Debian packages in the apt layer: what the recipe needs, then the user's. */
+  aptPackages: string[];
+  /** The container's default command (exec form). */
+  command: string[];
+  /** Does the default command serve Jupyter on the port? */
+  servesJupyter: boolean;
+  /** Is a postBuild script generated? */
+  hasPostBuild: boolean;
+  /** Known facts about the base image, if Condocker knows it. */
+  baseImage?: BaseImageInfo;
+  /** The user's home directory in the image: /home/<name>. */
+  homeDir: string;
+  /** The project directory with `$HOME` expanded. */
+  projectDir: string;
+  /** The environment prefix with `$HOME` expanded. */
+  envPrefix: string;
+  /** Is the env inside the project directory, where a bind mount of the project would hide it? */
+  envInsideProject: boolean;
+  /** Bind mounts for compose, make and devcontainers that never hide the env. */
+  bindMounts: Array<{ source: string; target: string }>;
+}
+
+// With the env inside the project directory, mounting the whole project would hide the env, so the recipe's
+// README mounted working sub-folders instead.
+const WORK_FOLDERS = ['notebooks', 'data', 'src'];
+
+/** Replaces a leading `$HOME` with the user's home directory. */
+export function expandHome(path: string, homeDir: string): string {
+  return path.startsWith('$HOME') ? homeDir + path.slice('$HOME'.length) : path;
+}
+
+function commandFor(design: Design): string[] {
+  const port = String(design.runtime.port);
+  switch (design.runtime.command) {
+    case 'jupyterlab':
+      return design.compat.recipeLayout
+        ? ['jupyter', 'lab', '--no-browser', '--ip', '0.0.0.0']
+        : ['jupyter', 'lab', '--no-browser', '--ip=0.0.0.0', `--port=${port}`];
+    case 'notebook':
+      return ['jupyter', 'notebook', '--no-browser', '--ip=0.0.0.0', `--port=${port}`];
+    case 'bash':
+      return ['bash'];
+    case 'python':
+      return ['python'];
+    case 'custom':
+      return [...design.runtime.customCommand];
+  }
+}
+
+function requirementLinesFor(design: Design): string[] {
+  const { indexUrl, extraIndexUrls, packages } = design.pip;
+  if (packages.length === 0) return [];
+  const parsed = packages.map((line) => parsePipLine(line)).flatMap((result) => (result.ok ? [result.line] : []));
+  const isOption = (line: PipLine) => line.kind === 'option';
+  // pip reads options anywhere, but people read files top-down: index options first, as DESIGN.md asks.
+  return [
+    ...(indexUrl ? [`--index-url ${indexUrl}`] : []),
+    ...extraIndexUrls.map((url) => `--extra-index-url ${url}`),
+    ...parsed.filter(isOption).map(formatPipLine),
+    ...parsed.filter((line) => !isOption(line)).map(formatPipLine),
+  ];
+}
+
+function condaDependenciesFor(design: Design): string[] {
+  const { pythonVersion, packages } = design.conda;
+  const hasPip = design.pip.packages.length > 0;
+  const names = new Set(packages.map((spec) => parseCondaSpec(spec)).flatMap((r) => (r.ok ? [r.spec.name] : [])));
+  return [
+    ...(pythonVersion ? [`python=${pythonVersion}`] : []),
+    ...packages,
+    // conda warns and may pick another pip when pip packages exist but pip is not a dependency.
+    ...(hasPip && !names.has('pip') ? ['pip'] : []),
+  ];
+}
+
+function aptPackagesFor(design: Design): string[] {
+  // The recipe relied on wget being in the base image (ubuntu:16.04 has none); lint says so and offers the fix.
+  const downloader = design.compat.unverifiedInstaller
+    ? []
+    : design.conda.installer === 'micromamba'
+      ? ['ca-certificates']
+      : ['ca-certificates', 'curl'];
+  const init = design.compat.noInit ? [] : ['tini'];
+  const needed = [...downloader, ...init];
+  return [...needed, ...design.apt.packages.filter((pkg) => !needed.includes(pkg))];
+}
+
+/** Derives everything the generators share from a validated design. */
+export function resolveDesign(design: Design): ResolvedDesign {
+  const installer = INSTALLERS[design.conda.installer];
+  const installerVersion = design.conda.installerVersion || installer.defaultVersion;
+  const homeDir = `/home/${design.user.name}`;
+  const projectDir = expandHome(design.paths.projectDir, homeDir);
+  const envPrefix = expandHome(design.paths.envPrefix, homeDir);
+  const envInsideProject = envPrefix === projectDir || envPrefix.startsWith(`${projectDir}/`);
+  return {
+    design,
+    installer,
+    installerVersion,
+    release: findRelease(installer.id, installerVersion),
+    arches: design.base.platforms.map((platform) => platform.replace('linux/', '') as DockerArch),
+    condaCommand: installer.id === 'micromamba' ? 'micromamba' : 'conda',
+    condaDependencies: condaDependenciesFor(design),
+    requirementLines: requirementLinesFor(design),
+    aptPackages: aptPackagesFor(design),
+    command: commandFor(design),
+    servesJupyter: design.runtime.command === 'jupyterlab' || design.runtime.command === 'notebook',
+    hasPostBuild: design.postBuild.jupyterExtensions.length > 0 || design.postBuild.script.trim() !== '',
+    baseImage: findBaseImage(design.base.image),
+    homeDir,
+    projectDir,
+    envPrefix,
+    envInsideProject,
+    bindMounts: envInsideProject
+      ? WORK_FOLDERS.map((folder) => ({ source: `./${folder}`, target: `${projectDir}/${folder}` }))
+      : [{ source: '.', target: projectDir }],
+  };
+}
+

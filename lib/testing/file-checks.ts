@@ -1,0 +1,179 @@
+// Test-only checks of generated files with the real tools: dockerfile-utils/dockerfile-ast for Dockerfiles,
+// Debian's shellcheck for shell, js-yaml/JSON for data. Used by generator, property and CLI tests.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DockerfileParser } from 'dockerfile-ast';
+import { validate, ValidationSeverity } from 'dockerfile-utils';
+import { load } from 'js-yaml';
+import type { GeneratedFile } from '@/lib/generators/types';
+
+const EVERYTHING_AN_ERROR = {
+  deprecatedMaintainer: ValidationSeverity.ERROR,
+  directiveCasing: ValidationSeverity.ERROR,
+  emptyContinuationLine: ValidationSeverity.ERROR,
+  instructionCasing: ValidationSeverity.ERROR,
+  instructionCmdMultiple: ValidationSeverity.ERROR,
+  instructionEntrypointMultiple: ValidationSeverity.ERROR,
+  instructionHealthcheckMultiple: ValidationSeverity.ERROR,
+  instructionJSONInSingleQuotes: ValidationSeverity.ERROR,
+  instructionWorkdirRelative: ValidationSeverity.ERROR,
+};
+
+const MISSING_QUOTE = /unexpected end of statement while looking for matching (double|single)-quote$/;
+
+/**
+ * Is raw ENV/LABEL text one complete double-quoted word under BuildKit's lexer (shell/lex.go processDoubleQuote:
+ * inside double quotes a backslash escapes `"`, `$` and itself)?
+ */
+function isCompleteDoubleQuoted(raw: string): boolean {
+  if (!raw.startsWith('"')) return false;
+  for (let i = 1; i < raw.length; i++) {
+    if (raw[i] === '\\') i++;
+    else if (raw[i] === '"') return i === raw.length - 1;
+  }
+  return false;
+}
+
+/**
+ * Every problem dockerfile-utils reports, at any severity, as "line: message". One known false positive is
+ * dropped: dockerfile-utils 0.16 re-checks quotes on the *unescaped* value (dockerValidator.js checkProperty), so a
+ * value whose content starts with a quote (written `"\"…"` or `"'…"`) is reported as unterminated although the raw text is a
+ * complete quoted word; that case is re-checked on the raw text with BuildKit's rule instead.
+ */
+export function dockerfileProblems(text: string): string[] {
+  const lines = text.split('\n');
+  return validate(text, EVERYTHING_AN_ERROR)
+    .filter((d) => {
+      if (typeof d.message !== 'string' || !MISSING_QUOTE.test(d.message) || d.range.start.line !== d.range.end.line) return true;
+      const raw = lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
+      return !isCompleteDoubleQuoted(raw);
+    })
+    .map((d) => `${d.range.start.line + 1}: ${typeof d.message === 'string' ? d.message : d.message.value}`);
+}
+
+/** The instructions of a Dockerfile as [KEYWORD, argument text] pairs, parsed by dockerfile-ast. */
+export function dockerfileInstructions(text: string): Array<[string, string]> {
+  const parsed = DockerfileParser.parse(text);
+  return parsed.getInstructions().map((instruction) => [
+    instruction.getKeyword(),
+    instruction
+      .getArguments()
+      .map((arg) => arg.getValue())
+      .join(' '),
+  ]);
+}
+
+/** The shell text of every RUN instruction (continuations joined). */
+export function runScripts(text: string): string[] {
+  const parsed = DockerfileParser.parse(text);
+  return parsed
+    .getInstructions()
+    .filter((instruction) => instruction.getKeyword() === 'RUN')
+    .map((instruction) => {
+      const range = instruction.getArgumentsRange();
+      if (!range) return '';
+      const lines = text.split('\n').slice(range.start.line, range.end.line + 1);
+      lines[0] = lines[0].slice(range.start.character);
+      return lines.join('\n');
+    });
+}
+
+/** shellcheck's findings on a script, as "SCnnnn line: message" strings; [] when clean. */
+export function shellcheckProblems(script: string, { severity = 'style' }: { severity?: string } = {}): string[] {
+  return shellcheckMany([script], severity)[0];
+}
+
+/** shellcheck over many scripts in one process (spawning one per script is slow); results in input order. */
+export function shellcheckMany(scripts: readonly string[], severity = 'style'): string[][] {
+  const unique = [...new Set(scripts)];
+  if (unique.length === 0) return [];
+  const dir = mkdtempSync(join(tmpdir(), 'condocker-shellcheck-'));
+  try {
+    const paths = unique.map((script, index) => {
+      const path = join(dir, `${index}.sh`);
+      writeFileSync(path, script);
+      return path;
+    });
+    let output: string;
+    try {
+      output = execFileSync('shellcheck', ['--shell=bash', `--severity=${severity}`, '--format=json1', ...paths], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    } catch (error) {
+      const failed = error as { stdout?: string; status?: number };
+      if (failed.status === 1 && failed.stdout) output = failed.stdout;
+      else throw error;
+    }
+    const { comments } = JSON.parse(output) as { comments: Array<{ file: string; code: number; line: number; message: string }> };
+    const byPath = new Map<string, string[]>(paths.map((path) => [path, []]));
+    for (const c of comments) byPath.get(c.file)?.push(`SC${c.code} ${c.line}: ${c.message}`);
+    const byScript = new Map(unique.map((script, index) => [script, byPath.get(paths[index]) ?? []]));
+    return scripts.map((script) => byScript.get(script) ?? []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Names the Dockerfile defines with ARG and ENV: RUN sees them as environment variables. */
+function dockerfileVariables(text: string): string[] {
+  const parsed = DockerfileParser.parse(text);
+  const names = parsed.getInstructions().flatMap((instruction) => {
+    const keyword = instruction.getKeyword();
+    if (keyword !== 'ARG' && keyword !== 'ENV') return [];
+    return (instruction as unknown as { getProperties(): Array<{ getName(): string }> })
+      .getProperties()
+      .map((property) => property.getName());
+  });
+  return [...new Set(names)];
+}
+
+/** Problems with generated files, checked according to their language; shell checks run in one batch. */
+export function filesProblems(files: readonly GeneratedFile[]): string[][] {
+  const scripts: Array<{ file: number; text: string; severity: string; label: string }> = [];
+  const problems = files.map((file, index) => {
+    switch (file.language) {
+      case 'dockerfile': {
+        const variables = dockerfileVariables(file.content);
+        // Declare ARG/ENV names for shellcheck so that it knows where lower-case build args come from.
+        const prelude = variables.length ? `export ${variables.map((name) => `${name}=''`).join(' ')}\n` : '';
+        // The RUN bodies are bash too: catch quoting mistakes the Dockerfile parser cannot see.
+        for (const script of runScripts(file.content))
+          scripts.push({ file: index, text: `#!/bin/bash\n${prelude}${script}\n`, severity: 'warning', label: 'RUN: ' });
+        return dockerfileProblems(file.content);
+      }
+      case 'shell':
+        scripts.push({ file: index, text: file.content, severity: 'style', label: '' });
+        return [];
+      case 'yaml':
+        return parseProblems(() => load(file.content), 'YAML');
+      case 'json':
+        return parseProblems(() => JSON.parse(file.content), 'JSON');
+      default:
+        return [];
+    }
+  });
+  for (const severity of ['style', 'warning']) {
+    const batch = scripts.filter((script) => script.severity === severity);
+    shellcheckMany(batch.map((script) => script.text), severity).forEach((found, i) =>
+      problems[batch[i].file].push(...found.map((p) => `${batch[i].label}${p}`)),
+    );
+  }
+  return problems;
+}
+
+/** Problems with one generated file, checked according to its language. */
+export function fileProblems(file: GeneratedFile): string[] {
+  return filesProblems([file])[0];
+}
+
+function parseProblems(parse: () => unknown, kind: string): string[] {
+  try {
+    parse();
+    return [];
+  } catch (error) {
+    return [`${kind}: ${(error as Error).message}`];
+  }
+}
