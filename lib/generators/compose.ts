@@ -17,7 +17,8 @@ export function buildCompose(r: ResolvedDesign): Record<string, unknown> {
     },
     image: `${design.project.name}:latest`,
   };
-  if (r.servesJupyter) service.ports = [`${design.runtime.port}:${design.runtime.port}`];
+  // Long syntax: a short "22:22" is a base-60 number to YAML 1.1 parsers.
+  if (r.servesJupyter) service.ports = [{ target: design.runtime.port, published: design.runtime.port }];
   service.volumes = r.bindMounts.map(({ source, target }) => `${source}:${target}`);
   if (!r.servesJupyter) Object.assign(service, { stdin_open: true, tty: true });
   if (design.gpu.enabled)

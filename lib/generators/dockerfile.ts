@@ -27,18 +27,21 @@ const VERSION_ENV: Record<string, string> = {
 
 const block = (comment: string[], ...instructions: Instruction[]): Block => ({ comment, instructions });
 
-/** The user's `$HOME` paths keep `$HOME` so that a `--build-arg username=…` moves them with the home. */
-function envPaths(r: ResolvedDesign): Instruction {
+/**
+ * The user's `$HOME` paths keep `$HOME` so that a `--build-arg username=…` moves them with the home. Two ENV
+ * instructions, because Docker substitutes variables with the values from before the instruction: PATH in the
+ * same ENV as ENV_PREFIX would see it empty.
+ */
+function envPaths(r: ResolvedDesign): Instruction[] {
   const { paths } = r.design;
-  const vars: Array<readonly [string, string]> = [
-    ['CONDA_DIR', paths.condaRoot],
-    ['ENV_PREFIX', paths.envPrefix],
-    ['PROJECT_DIR', paths.projectDir],
+  const micromamba = r.condaCommand === 'micromamba';
+  return [
+    d.env(['CONDA_DIR', paths.condaRoot], ['ENV_PREFIX', paths.envPrefix], ['PROJECT_DIR', paths.projectDir]),
+    d.env(
+      ...(micromamba ? [['MAMBA_ROOT_PREFIX', '${CONDA_DIR}'] as const] : []),
+      ['PATH', `\${ENV_PREFIX}/bin:${micromamba ? '' : '${CONDA_DIR}/bin:'}\${PATH}`],
+    ),
   ];
-  if (r.condaCommand === 'micromamba') vars.push(['MAMBA_ROOT_PREFIX', '${CONDA_DIR}']);
-  const condaBin = r.condaCommand === 'micromamba' ? '' : '${CONDA_DIR}/bin:';
-  vars.push(['PATH', `\${ENV_PREFIX}/bin:${condaBin}\${PATH}`]);
-  return d.env(...vars);
 }
 
 function baseBlock(r: ResolvedDesign): Block {
@@ -386,7 +389,7 @@ export function buildDockerfileModel(r: ResolvedDesign): DockerfileModel {
     aptBlock(r),
     micromambaBinaryBlock(r),
     ...userSection,
-    recipe ? null : block(['Where conda, the environment and the project live.'], envPaths(r)),
+    recipe ? null : block(['Where conda, the environment and the project live.'], ...envPaths(r)),
     recipe ? null : block(['Everything from here on runs as the user (numeric, so Kubernetes can verify it is not root).'], d.user('${uid}:${gid}')),
     installerBlock(r),
     profileActivationBlock(r),

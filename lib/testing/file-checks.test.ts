@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dockerfileProblems } from './file-checks';
+import { dockerfileProblems, selfReferencingEnv } from './file-checks';
 
 describe('dockerfileProblems', () => {
   it.each([
@@ -18,5 +18,14 @@ describe('dockerfileProblems', () => {
 describe('dockerfileProblems with single quotes inside double quotes', () => {
   it.each(['ENV a="\'/"', 'LABEL a="\'x"'])('accepts %s', (line) => {
     expect(dockerfileProblems(`FROM ubuntu:24.04\n${line}\n`)).toEqual([]);
+  });
+});
+
+describe('selfReferencingEnv', () => {
+  it('finds a variable read in the ENV that sets it', () => {
+    expect(selfReferencingEnv('FROM x:1\nENV A=/a \\\n    B=${A}/bin\n')).toEqual(['2: ENV B reads A, set in the same instruction']);
+  });
+  it('accepts reading an earlier ENV and PATH extending itself', () => {
+    expect(selfReferencingEnv('FROM x:1\nENV A=/a\nENV B=${A}/bin PATH=${A}:${PATH}\n')).toEqual([]);
   });
 });

@@ -117,6 +117,26 @@ export function shellcheckMany(scripts: readonly string[], severity = 'style'): 
   }
 }
 
+/**
+ * ENV instructions that read a variable they set themselves: Docker substitutes with the value from before the
+ * instruction (Dockerfile reference, "Environment replacement"), which is almost never what was meant.
+ */
+export function selfReferencingEnv(text: string): string[] {
+  const parsed = DockerfileParser.parse(text);
+  return parsed
+    .getInstructions()
+    .filter((instruction) => instruction.getKeyword() === 'ENV')
+    .flatMap((instruction) => {
+      const properties = (instruction as unknown as { getProperties(): Array<{ getName(): string; getValue(): string | null }> }).getProperties();
+      const names = new Set(properties.map((property) => property.getName()));
+      return properties.flatMap((property) =>
+        [...(property.getValue() ?? '').matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)]
+          .filter(([, name]) => names.has(name) && name !== property.getName())
+          .map(([, name]) => `${instruction.getRange().start.line + 1}: ENV ${property.getName()} reads ${name}, set in the same instruction`),
+      );
+    });
+}
+
 /** Names the Dockerfile defines with ARG and ENV: RUN sees them as environment variables. */
 function dockerfileVariables(text: string): string[] {
   const parsed = DockerfileParser.parse(text);
@@ -142,7 +162,7 @@ export function filesProblems(files: readonly GeneratedFile[]): string[][] {
         // The RUN bodies are bash too: catch quoting mistakes the Dockerfile parser cannot see.
         for (const script of runScripts(file.content))
           scripts.push({ file: index, text: `#!/bin/bash\n${prelude}${script}\n`, severity: 'warning', label: 'RUN: ' });
-        return dockerfileProblems(file.content);
+        return [...dockerfileProblems(file.content), ...selfReferencingEnv(file.content)];
       }
       case 'shell':
         scripts.push({ file: index, text: file.content, severity: 'style', label: '' });
