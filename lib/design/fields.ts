@@ -108,10 +108,27 @@ export const condaSpec = z.string().superRefine((value, ctx) => {
   if (!result.ok) ctx.addIssue({ code: 'custom', message: `Conda package: ${result.error}` });
 });
 
+// Options that name another file or an index: the generated project has no such file, and the index has its own
+// field, so the Dockerfile and requirements.txt stay consistent.
+const PIP_OPTIONS_WITH_OWN_PLACE: Record<string, string> = {
+  '--requirement': 'the generated project has no other requirements file; list its packages here instead',
+  '--constraint': 'the generated project has no constraints file; pin the versions here instead, e.g. "numpy==2.1.3"',
+  '--index-url': 'use the "Pip index URL" field instead',
+  '--extra-index-url': 'use the "Extra pip index URLs" field instead',
+};
+
 /** A requirements.txt line (requirement, URL, editable or a pip option), checked by the pip line parser. */
 export const pipLine = z.string().superRefine((value, ctx) => {
   const result = parsePipLine(value);
-  if (!result.ok) ctx.addIssue({ code: 'custom', message: `Pip package: ${result.error}` });
+  if (!result.ok) return ctx.addIssue({ code: 'custom', message: `Pip package: ${result.error}` });
+  const { line } = result;
+  if (line.kind === 'option' && PIP_OPTIONS_WITH_OWN_PLACE[line.option])
+    ctx.addIssue({ code: 'custom', message: `Pip package: "${value}": ${PIP_OPTIONS_WITH_OWN_PLACE[line.option]}.` });
+  if (line.kind === 'editable' && !/^[a-z]+\+/.test(line.target))
+    ctx.addIssue({
+      code: 'custom',
+      message: `Pip package: "${value}" installs a local folder that is not in the image; use a VCS URL, e.g. "-e git+https://github.com/org/repo.git#egg=repo".`,
+    });
 });
 
 /** A plain pip requirement (name, extras, version, marker): what `pip install` takes as one argument. */
