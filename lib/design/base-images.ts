@@ -8,6 +8,8 @@ export interface BaseImageInfo {
   release: string;
   /** Last day of standard security support (ISO date). */
   endOfSupport: string;
+  /** Last day of long-term support by the distribution's LTS team, where there is one (Debian LTS). */
+  extendedUntil?: string;
   /** Users the image already has, by UID (beyond the base-passwd system users below 1000). */
   existingUsers: Record<number, string>;
   /** Is the image offered in the base image picker (false: known only to explain old designs). */
@@ -32,13 +34,13 @@ export const BASE_IMAGES: readonly BaseImageInfo[] = [
   { image: 'ubuntu:26.04', label: 'Ubuntu 26.04 LTS (Resolute)', family: 'ubuntu', release: '26.04', endOfSupport: '2031-05-31', existingUsers: UBUNTU_USER, offered: true, source: UBUNTU_RELEASES },
   { image: 'ubuntu:22.04', label: 'Ubuntu 22.04 LTS (Jammy)', family: 'ubuntu', release: '22.04', endOfSupport: '2027-06-01', existingUsers: {}, offered: true, source: UBUNTU_RELEASES },
   { image: 'debian:13-slim', label: 'Debian 13 slim (Trixie)', family: 'debian', release: '13', endOfSupport: '2028-08-09', existingUsers: {}, offered: true, source: DEBIAN_RELEASES },
-  { image: 'debian:12-slim', label: 'Debian 12 slim (Bookworm, LTS)', family: 'debian', release: '12', endOfSupport: '2026-06-10', existingUsers: {}, offered: true, source: DEBIAN_RELEASES },
+  { image: 'debian:12-slim', label: 'Debian 12 slim (Bookworm, LTS)', family: 'debian', release: '12', endOfSupport: '2026-06-10', extendedUntil: '2028-06-30', existingUsers: {}, offered: true, source: DEBIAN_RELEASES },
   { image: 'nvidia/cuda:12.8.1-runtime-ubuntu24.04', label: 'NVIDIA CUDA 12.8 runtime (Ubuntu 24.04)', family: 'ubuntu', release: '24.04', endOfSupport: '2029-05-31', existingUsers: UBUNTU_USER, offered: true, cuda: '12.8', source: CUDA_IMAGES },
   { image: 'nvidia/cuda:12.6.3-runtime-ubuntu24.04', label: 'NVIDIA CUDA 12.6 runtime (Ubuntu 24.04)', family: 'ubuntu', release: '24.04', endOfSupport: '2029-05-31', existingUsers: UBUNTU_USER, offered: true, cuda: '12.6', source: CUDA_IMAGES },
   { image: 'ubuntu:20.04', label: 'Ubuntu 20.04 LTS (Focal)', family: 'ubuntu', release: '20.04', endOfSupport: '2025-05-31', existingUsers: {}, offered: false, source: UBUNTU_RELEASES },
   { image: 'ubuntu:18.04', label: 'Ubuntu 18.04 LTS (Bionic)', family: 'ubuntu', release: '18.04', endOfSupport: '2023-05-31', existingUsers: {}, offered: false, source: UBUNTU_RELEASES },
   { image: 'ubuntu:16.04', label: 'Ubuntu 16.04 LTS (Xenial)', family: 'ubuntu', release: '16.04', endOfSupport: '2021-04-30', existingUsers: {}, offered: false, source: UBUNTU_RELEASES },
-  { image: 'debian:11-slim', label: 'Debian 11 slim (Bullseye)', family: 'debian', release: '11', endOfSupport: '2024-08-14', existingUsers: {}, offered: false, source: DEBIAN_RELEASES },
+  { image: 'debian:11-slim', label: 'Debian 11 slim (Bullseye)', family: 'debian', release: '11', endOfSupport: '2024-08-14', extendedUntil: '2026-08-31', existingUsers: {}, offered: false, source: DEBIAN_RELEASES },
 ];
 
 /** The known base image for a reference (tag and digest compared without the digest), if any. */

@@ -25,6 +25,8 @@ export interface InstallerRelease {
   sha256: Partial<Record<DockerArch, string>>;
   /** Where the checksums came from (URL or repo/path), for the record. */
   source?: string;
+  /** The architectures the publisher built, when not all of them (old releases were x86_64 only). */
+  arches?: DockerArch[];
 }
 
 /** What Condocker needs to know to download and verify one installer. */
@@ -133,6 +135,7 @@ const MINICONDA_RELEASES: InstallerRelease[] = [
     // publisher's hash list, so the old `Miniconda3-$MINICONDA_VERSION-...` recipe
     // with MINICONDA_VERSION=4.8.2 would 404; use one of these two instead.
     version: 'py38_4.8.2',
+    arches: ['amd64'],
     sha256: {
       // conda/conda-docs docs/source/miniconda_hashes.rst @07d42a7ea6bff9be08d5db9ffcb5bc1eca3cddfa:
       // "Miniconda3-py38_4.8.2-Linux-x86_64.sh 85.7 MiB 2020-03-11 10:39:44".
@@ -144,6 +147,7 @@ const MINICONDA_RELEASES: InstallerRelease[] = [
   },
   {
     version: 'py37_4.8.2',
+    arches: ['amd64'],
     sha256: {
       // Same publisher list: "Miniconda3-py37_4.8.2-Linux-x86_64.sh 81.1 MiB 2020-03-11 10:37:27".
       // This was also "Miniconda3-latest-Linux-x86_64.sh" in conda-docs miniconda.rst at the time.

@@ -80,12 +80,14 @@ const PRESET_INPUTS: ReadonlyArray<{ id: string; label: string; description: str
         installerVersion: 'py38_4.8.2',
         channels: ['conda-forge', 'defaults'],
         pythonVersion: '',
-        packages: ['jupyterlab=2.1', 'pip=20.0', 'python=3.8', 'nodejs=14', 'numpy=1.18', 'pandas=1.0', 'matplotlib=3.2'],
+        // The recipe pinned 2020 versions; today's solver would not find them together with a current Python, so
+        // only python keeps its 2020 pin and the findings explain what that breaks.
+        packages: ['python=3.8', 'jupyterlab', 'pip', 'numpy', 'pandas', 'matplotlib'],
       },
       pip: { packages: ['tensorboard==2.2.0'] },
       paths: { condaRoot: '$HOME/miniconda3', projectDir: '$HOME/app', envPrefix: '$HOME/app/env' },
       postBuild: { script: RECIPE_POST_BUILD },
-      runtime: { command: 'jupyterlab' },
+      runtime: { command: 'jupyterlab', expose: false },
       files: { dockerignore: false, makefile: false },
       compat: {
         shellWithoutPipefail: true,

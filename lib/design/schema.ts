@@ -110,6 +110,8 @@ const runtimeSchema = z.object({
     .default('jupyterlab'),
   customCommand: listOf(commandArgument, 'Custom command', 50).default([]),
   port: port.default(8888),
+  /** Document the port with EXPOSE (the recipe had none). */
+  expose: z.boolean().default(true),
   env: listOf(envVarSchema, 'Environment variables', 100)
     .refine((list) => new Set(list.map((v) => v.name)).size === list.length, {
       error: 'Environment variables: each name once.',

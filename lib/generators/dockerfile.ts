@@ -362,7 +362,7 @@ function entrypointBlock(r: ResolvedDesign): Block {
   const { design } = r;
   const entrypoint = design.compat.noInit ? [ENTRYPOINT_PATH] : ['/usr/bin/tini', '-g', '--', ENTRYPOINT_PATH];
   const copy = design.compat.recipeLayout ? [] : [d.copy(['docker/entrypoint.sh'], ENTRYPOINT_PATH, { chmod: '0755' })];
-  const expose = r.servesJupyter && !design.compat.recipeLayout ? [d.expose(design.runtime.port)] : [];
+  const expose = r.servesJupyter && design.runtime.expose ? [d.expose(design.runtime.port)] : [];
   return block(
     [
       design.compat.noInit
