@@ -1,7 +1,7 @@
 import { findBaseImage, type BaseImageInfo } from './base-images';
 import { INSTALLERS, findRelease, type DockerArch, type InstallerInfo, type InstallerRelease } from './installers';
 import type { Design } from './schema';
-import { parseCondaSpec } from '@/lib/specs/conda-spec';
+import { condaSpecName } from '@/lib/specs/conda-spec';
 import { formatPipLine, parsePipLine, type PipLine } from '@/lib/specs/pip-requirement';
 
 /** The values every generator needs, derived once from a design. */
@@ -85,7 +85,7 @@ function requirementLinesFor(design: Design): string[] {
 function condaDependenciesFor(design: Design): string[] {
   const { pythonVersion, packages } = design.conda;
   const hasPip = design.pip.packages.length > 0;
-  const names = new Set(packages.map((spec) => parseCondaSpec(spec)).flatMap((r) => (r.ok ? [r.spec.name] : [])));
+  const names = new Set(packages.map(condaSpecName));
   return [
     ...(pythonVersion ? [`python=${pythonVersion}`] : []),
     ...packages,

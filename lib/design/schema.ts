@@ -20,7 +20,7 @@ import {
   toolVersion,
   userName,
 } from './fields';
-import { parseCondaSpec } from '@/lib/specs/conda-spec';
+import { condaSpecName } from '@/lib/specs/conda-spec';
 
 /** The current version of the design format; share codes and saved designs carry it. */
 export const SCHEMA_VERSION = 1;
@@ -208,10 +208,8 @@ export const designSchema = z
       });
   });
 
-function specName(spec: string): string | undefined {
-  const parsed = parseCondaSpec(spec);
-  return parsed.ok ? parsed.spec.name : undefined;
-}
+// The fields above have validated every spec already; only the name is needed here.
+const specName = condaSpecName;
 
 /** A validated design with every default filled in. */
 export type Design = z.output<typeof designSchema>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { load, YAML11_SCHEMA } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { type CondaSpec, formatCondaSpec, parseCondaSpec } from './conda-spec';
+import { type CondaSpec, condaSpecName, formatCondaSpec, parseCondaSpec } from './conda-spec';
 
 /** The brief's safe alphabet, minus '@' which no accepted spec contains. */
 const SAFE_CHARACTERS = /^[A-Za-z0-9_.\-:/*=<>!~,|[\]' +]+$/;
@@ -273,5 +273,15 @@ describe('parseCondaSpec properties', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('condaSpecName', () => {
+  it.each([
+    'numpy', 'numpy>=1.26,<2', 'python =3.11', 'pytorch=*=cuda*', 'conda-forge::r-base>=4.3', 'conda-forge/label/dev::pkg',
+    'https://conda.anaconda.org/conda-forge::numpy', 'libarchive>=3.8 lgpl_*', "numpy[version='>=1.26']", '_libgcc_mutex', 'python-dateutil',
+  ])('reads the same name as the parser from %s', (spec) => {
+    const parsed = parseCondaSpec(spec);
+    expect(parsed.ok && parsed.spec.name).toBe(condaSpecName(spec));
   });
 });

@@ -492,3 +492,12 @@ function formatBrackets(spec: CondaSpec): string {
   if (entries.length === 0) return '';
   return `[${entries.map(([key, value]) => `${key}=${/^[A-Za-z0-9_.*+-]+$/.test(value) ? value : `'${value}'`}`).join(',')}]`;
 }
+
+/**
+ * The package name of a spec that parseCondaSpec accepts, read without parsing the whole spec again (the
+ * schema and the generators ask for names of thousands of already validated specs).
+ * @example condaSpecName('conda-forge::numpy>=1.26') // 'numpy'
+ */
+export function condaSpecName(spec: string): string | undefined {
+  return /^\s*(?:\S*?::)?([a-z0-9_][a-z0-9_.-]*)/.exec(spec)?.[1];
+}

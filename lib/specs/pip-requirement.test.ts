@@ -1,3 +1,4 @@
+import { validRange } from '@renovatebot/pep440';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -437,6 +438,22 @@ describe('parsePipLine properties', () => {
           expect(text).not.toBe('');
         }
       }),
+    );
+  });
+});
+
+describe('version specifiers agree with @renovatebot/pep440', () => {
+  const operator = fc.constantFrom('==', '!=', '<=', '>=', '<', '>', '~=');
+  const release = fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.'));
+  const suffix = fc.constantFrom('', '.*', 'a1', 'b2', 'rc1', '.post1', '.dev0', '+cpu', '+local.1', '.0.*');
+  it('accepts a specifier only when the library does', () => {
+    fc.assert(
+      fc.property(operator, release, suffix, (op, version, tail) => {
+        const clause = `${op}${version}${tail}`;
+        const ours = parsePipLine(`pkg${clause}`).ok;
+        if (ours) expect(validRange(clause), clause).toBe(true);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
