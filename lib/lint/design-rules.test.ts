@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDesign } from '@/lib/design/resolve';
+import { designSchema, type DesignInput } from '@/lib/design/schema';
+import { DESIGN_RULES, lintDesignRules } from './design-rules';
+
+function rulesFiring(input: DesignInput): string[] {
+  return lintDesignRules(resolveDesign(designSchema.parse(input))).map((f) => `${f.rule}:${f.severity}`);
+}
+
+const recipeBits = { recipeLayout: true } as const;
+
+// Each rule: a design that triggers it (with the severity it must have) and a near-identical one that does not.
+const CASES: Array<{ rule: string; severity: string; triggers: DesignInput; passes: DesignInput }> = [
+  { rule: 'CD001', severity: 'error', triggers: { base: { image: 'ubuntu:16.04' } }, passes: { base: { image: 'ubuntu:24.04' } } },
+  { rule: 'CD001', severity: 'warning', triggers: { base: { image: 'debian:12-slim' } }, passes: { base: { image: 'debian:13-slim' } } },
+  { rule: 'CD002', severity: 'warning', triggers: { base: { image: 'ubuntu' } }, passes: { base: { image: 'ubuntu:24.04' } } },
+  { rule: 'CD002', severity: 'warning', triggers: { base: { image: 'ghcr.io/org/img:latest' } }, passes: { base: { image: `ghcr.io/org/img@sha256:${'a'.repeat(64)}` } } },
+  { rule: 'CD003', severity: 'error', triggers: { compat: recipeBits, base: { image: 'ubuntu:24.04' } }, passes: { compat: recipeBits, base: { image: 'ubuntu:22.04' } } },
+  { rule: 'CD003', severity: 'error', triggers: { compat: recipeBits, user: { uid: 1000 } }, passes: { compat: recipeBits, user: { uid: 1001 } } },
+  { rule: 'CD004', severity: 'error', triggers: { compat: recipeBits, base: { image: 'debian:13-slim' } }, passes: { compat: recipeBits, base: { image: 'debian:13-slim' }, apt: { packages: ['adduser'] } } },
+  { rule: 'CD005', severity: 'error', triggers: { conda: { channels: ['conda-forge', 'defaults'] } }, passes: { conda: { channels: ['conda-forge'] } } },
+  { rule: 'CD005', severity: 'error', triggers: { conda: { installer: 'miniconda' } }, passes: { conda: { installer: 'micromamba' } } },
+  { rule: 'CD006', severity: 'error', triggers: { compat: { forceEnvCreate: true } }, passes: { compat: { forceEnvCreate: false } } },
+  { rule: 'CD006', severity: 'warning', triggers: { conda: { installer: 'miniconda', installerVersion: 'py38_4.8.2' }, compat: { forceEnvCreate: true } }, passes: { conda: { installer: 'micromamba' }, compat: { forceEnvCreate: true } } },
+  { rule: 'CD007', severity: 'error', triggers: { compat: { updateBaseConda: true } }, passes: {} },
+  { rule: 'CD008', severity: 'warning', triggers: { compat: { unverifiedInstaller: true } }, passes: {} },
+  { rule: 'CD008', severity: 'warning', triggers: { conda: { installerVersion: '24.1.0-0' } }, passes: { conda: { installerVersion: '25.3.1-0' } } },
+  { rule: 'CD009', severity: 'error', triggers: { compat: { unverifiedInstaller: true } }, passes: { compat: { unverifiedInstaller: true }, base: { platforms: ['linux/amd64'] } } },
+  { rule: 'CD009', severity: 'error', triggers: { conda: { installer: 'miniconda', installerVersion: 'py38_4.8.2' } }, passes: { conda: { installer: 'miniconda', installerVersion: 'py38_4.8.2' }, base: { platforms: ['linux/amd64'] } } },
+  { rule: 'CD010', severity: 'error', triggers: { compat: { unverifiedInstaller: true } }, passes: { compat: { unverifiedInstaller: true }, apt: { packages: ['wget'] } } },
+  { rule: 'CD011', severity: 'info', triggers: { pip: { packages: ['rich>=13'] } }, passes: { pip: { packages: ['rich==13.9.4'] } } },
+  { rule: 'CD012', severity: 'warning', triggers: { pip: { packages: ['NumPy==2.1.3'] } }, passes: { pip: { packages: ['rich==13.9.4'] } } },
+  { rule: 'CD013', severity: 'info', triggers: { pip: { packages: ['polars==1.9.0'] } }, passes: { pip: { packages: ['some-private-lib==1.0'] } } },
+  { rule: 'CD014', severity: 'warning', triggers: { conda: { packages: ['jupyterlab', 'pytorch=*=cuda*'] } }, passes: { conda: { packages: ['jupyterlab', 'pytorch=*=cuda*'] }, gpu: { enabled: true } } },
+  { rule: 'CD015', severity: 'warning', triggers: { conda: { channels: ['pytorch', 'conda-forge'] } }, passes: { conda: { channels: ['conda-forge'] } } },
+  { rule: 'CD016', severity: 'warning', triggers: { paths: { envPrefix: '$HOME/app/env' } }, passes: { paths: { envPrefix: '$HOME/envs/app' } } },
+  { rule: 'CD017', severity: 'warning', triggers: { runtime: { command: 'custom', customCommand: ['conda', 'run', '-p', '/opt/env', 'python', 'app.py'] } }, passes: { runtime: { command: 'custom', customCommand: ['python', 'app.py'] } } },
+  { rule: 'CD018', severity: 'warning', triggers: { postBuild: { script: 'set +e\npython -c 1' } }, passes: { postBuild: { script: 'python -c 1' } } },
+  { rule: 'CD019', severity: 'warning', triggers: { runtime: { expose: false } }, passes: { runtime: { expose: false, command: 'bash' } } },
+  { rule: 'CD020', severity: 'warning', triggers: { conda: { packages: ['jupyterlab', 'bioconda::samtools'] } }, passes: { conda: { channels: ['conda-forge', 'bioconda'], packages: ['jupyterlab', 'bioconda::samtools'] } } },
+  { rule: 'CD021', severity: 'warning', triggers: { conda: { pythonVersion: '3.8' } }, passes: { conda: { pythonVersion: '3.12' } } },
+  { rule: 'CD021', severity: 'warning', triggers: { conda: { pythonVersion: '' } }, passes: { conda: { pythonVersion: '', packages: ['jupyterlab', 'python=3.13'] } } },
+  { rule: 'CD022', severity: 'error', triggers: { postBuild: { script: 'jupyter labextension install @jupyter-widgets/jupyterlab-manager' } }, passes: { conda: { packages: ['jupyterlab=2.1'] }, postBuild: { script: 'jupyter labextension install @jupyter-widgets/jupyterlab-manager' } } },
+  { rule: 'CD023', severity: 'warning', triggers: { compat: { noInit: true } }, passes: {} },
+  { rule: 'CD024', severity: 'info', triggers: { compat: { shellWithoutPipefail: true } }, passes: {} },
+  { rule: 'CD025', severity: 'info', triggers: { compat: { profileActivation: true } }, passes: {} },
+  { rule: 'CD026', severity: 'info', triggers: { compat: recipeBits, base: { image: 'ubuntu:22.04' } }, passes: { base: { image: 'ubuntu:22.04' } } },
+  { rule: 'CD027', severity: 'error', triggers: { conda: { packages: ['numpy'] } }, passes: { conda: { packages: ['numpy'] }, pip: { packages: ['jupyterlab==4.3.0'] } } },
+];
+
+describe('design rules', () => {
+  it.each(CASES.map((c) => [`${c.rule} (${c.severity})`, c] as const))('%s fires on its case and not on its twin', (_name, c) => {
+    expect(rulesFiring(c.triggers)).toContain(`${c.rule}:${c.severity}`);
+    expect(rulesFiring(c.passes).filter((r) => r.startsWith(`${c.rule}:`))).toEqual([]);
+  });
+
+  it('every rule has a test case, a unique ID and a source', () => {
+    const tested = new Set(CASES.map((c) => c.rule));
+    expect(DESIGN_RULES.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+    expect(new Set(DESIGN_RULES.map((r) => r.id)).size).toBe(DESIGN_RULES.length);
+  });
+
+  it('gives every finding a sentence, a why, an https source and a field', () => {
+    for (const c of CASES)
+      for (const f of lintDesignRules(resolveDesign(designSchema.parse(c.triggers)))) {
+        expect(f.message).toMatch(/[.!]$/);
+        expect(f.why.length).toBeGreaterThan(20);
+        expect(f.source.url).toMatch(/^https:\/\//);
+        expect(f.field).toBeTruthy();
+      }
+  });
+});
