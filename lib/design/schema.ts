@@ -206,7 +206,8 @@ export const designSchema = z
         path: ['paths', 'envPrefix'],
         message: 'Environment prefix: must differ from the conda install directory, e.g. "/opt/conda/envs/app".',
       });
-  });
+    // Cross-field checks read validated values only, so they wait until every field is valid.
+  }, { when: (payload) => payload.issues.length === 0 });
 
 // The fields above have validated every spec already; only the name is needed here.
 const specName = condaSpecName;

@@ -1,0 +1,305 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { load } from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PRESETS, findPreset } from '@/lib/design/presets';
+import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
+import { generateFiles } from '@/lib/generators';
+import type { ImportResult } from '@/lib/import/types';
+import { decodeDesign } from '@/lib/share';
+import { readZip } from '@/lib/zip';
+import { runCli, type CliIo, type Importers } from './main';
+
+interface Written {
+  data: string | Uint8Array;
+  mode?: number;
+}
+
+/** A CliIo over an in-memory file system; `failWrites` makes every write fail like a read-only folder. */
+function fakeIo(files: Record<string, string | Uint8Array> = {}, failWrites = false) {
+  const out = { stdout: '', stderr: '', written: new Map<string, Written>() };
+  const io: CliIo = {
+    stdout: (text) => void (out.stdout += text),
+    stderr: (text) => void (out.stderr += text),
+    readFile: async (path) => {
+      const file = files[path];
+      if (file === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
+      return typeof file === 'string' ? new TextEncoder().encode(file) : file;
+    },
+    writeFile: async (path, data, mode) => {
+      if (failWrites) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      out.written.set(path, { data, mode });
+    },
+  };
+  return { io, out };
+}
+
+async function run(argv: string[], files: Record<string, string | Uint8Array> = {}, importers?: Importers) {
+  const { io, out } = fakeIo(files);
+  const code = await runCli(argv, io, { importers });
+  return { code, ...out };
+}
+
+const RECIPE = findPreset('recipe-2020')!.design;
+const PARTIAL_YAML = 'project:\n  name: climate-model\nuser:\n  uid: 1234\n';
+const PARTIAL = designSchema.parse({ project: { name: 'climate-model' }, user: { uid: 1234 } });
+
+describe('help and usage', () => {
+  it('prints the overview for --help, -h and help', async () => {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
+      const result = await run(argv);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^condocker 0\.1\.0: /);
+      for (const command of ['render', 'import', 'link', 'presets']) expect(result.stdout).toContain(`  ${command} `);
+    }
+  });
+
+  it('prints the overview on stderr and exits 2 without a command', async () => {
+    const result = await run([]);
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain('Usage: condocker <command>');
+  });
+
+  it.each(['render', 'import', 'link', 'presets'])('prints the help of %s', async (command) => {
+    for (const argv of [[command, '--help'], ['help', command]]) {
+      const result = await run(argv);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: condocker ${command}`));
+    }
+  });
+
+  it('prints the version', async () => {
+    expect(await run(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+  });
+
+  it.each([
+    [['build'], /unknown command "build"\. Commands: render, import, link, presets\.\nRun "condocker --help"/],
+    [['render', '--bogus'], /render: Unknown option '--bogus'.*\nRun "condocker render --help" for usage\./s],
+    [['render', 'a.yaml', '-o'], /render: Option '-o, --output <value>' argument missing/],
+    [['render', 'a.yaml', 'b.yaml', '-o', 'out'], /render: unexpected argument "b\.yaml"; it takes at most 1\./],
+    [['presets', 'extra'], /presets: unexpected argument "extra"; this command takes none\./],
+    [['render', 'design.yaml'], /render: say where to write with -o <folder> or -o <file\.zip>\./],
+    [['render', '-o', 'out'], /render: give a design file \(\.json, \.yaml or \.yml\) or --preset NAME\./],
+    [['render', 'design.yaml', '--preset', 'micromamba', '-o', 'out'], /render: give a design file or --preset, not both\./],
+    [['render', 'environment.yml.txt', '-o', 'out'], /a design file ends in \.json, \.yaml or \.yml\. To make a design from environment\.yml\.txt, run "condocker import/],
+    [['link', '--preset', 'nope'], /unknown preset "nope"\. Known presets: data-science, minimal-python, pytorch-gpu, r-and-python, micromamba, recipe-2020 \(see "condocker presets"\)\./],
+    [['link', '--preset', 'micromamba', '--origin', 'ftp://example.org'], /link: --origin must be the web app's http\(s\) address/],
+    [['import'], /import: name the file to import/],
+  ])('rejects %j with exit code 2 and says why', async (argv, message) => {
+    const result = await run(argv);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/^condocker: /);
+    expect([result.code, result.stdout]).toEqual([2, '']);
+  });
+});
+
+describe('presets', () => {
+  it('lists every preset with its description', async () => {
+    const result = await run(['presets']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.map((line) => line.split(/\s{2,}/))).toEqual(PRESETS.map((preset) => [preset.id, preset.description]));
+  });
+});
+
+describe('render', () => {
+  it('writes every generated file of a partial YAML design, scripts executable', async () => {
+    const result = await run(['render', 'design.yaml', '-o', 'out'], { 'design.yaml': PARTIAL_YAML });
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const expected = generateFiles(PARTIAL);
+    expect([...result.written]).toEqual(expected.map((file) => [`out/${file.path}`, { data: file.content, mode: file.mode }]));
+    expect(result.stdout).toContain(`Wrote ${expected.length} files to out:\n  Dockerfile\n`);
+    expect(result.stdout).toContain('  docker/entrypoint.sh (executable)\n');
+  });
+
+  it('reads JSON designs and empty files (all defaults)', async () => {
+    const json = await run(['render', 'd.json', '-o', 'out'], { 'd.json': JSON.stringify({ user: { uid: 1234 }, project: { name: 'climate-model' } }) });
+    expect(json.code).toBe(0);
+    expect(json.written.get('out/Dockerfile')?.data).toBe(generateFiles(PARTIAL)[0].content);
+    for (const blank of ['', '# nothing yet\n\n', '---\n']) {
+      const empty = await run(['render', 'empty.yml', '-o', 'out'], { 'empty.yml': blank });
+      expect([empty.code, empty.stderr]).toEqual([0, '']);
+      expect(empty.written.get('out/Dockerfile')?.data).toBe(generateFiles(DEFAULT_DESIGN)[0].content);
+    }
+  });
+
+  it('writes a zip, in a folder named after the project unless --flat', async () => {
+    const files = generateFiles(RECIPE);
+    const foldered = await run(['render', '--preset', 'recipe-2020', '-o', 'recipe.zip']);
+    expect(foldered.code).toBe(0);
+    expect(foldered.stdout).toBe(`Wrote recipe.zip: ${files.length} files in recipe-2020/.\n`);
+    const inFolder = await readZip(foldered.written.get('recipe.zip')!.data as Uint8Array);
+    expect(inFolder.ok && inFolder.files.map((file) => [file.path, file.mode])).toEqual(
+      files.map((file) => [`recipe-2020/${file.path}`, file.mode]),
+    );
+    const flat = await run(['render', '--preset', 'recipe-2020', '-o', 'recipe.ZIP', '--flat']);
+    const atTop = await readZip(flat.written.get('recipe.ZIP')!.data as Uint8Array);
+    expect(atTop.ok && atTop.files.map((file) => file.path)).toEqual(files.map((file) => file.path));
+  });
+
+  it('lists every problem of an invalid design as path: message, and exits 1', async () => {
+    const result = await run(['render', 'bad.yaml', '-o', 'out'], {
+      'bad.yaml': 'user:\n  name: Root\nruntime:\n  port: 70000\nconda:\n  packages: [numpy, "num\\"py"]\n',
+    });
+    expect(result.code).toBe(1);
+    expect(result.written.size).toBe(0);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('condocker: bad.yaml is not a valid design:');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^ {2}conda\.packages\[1\]: Conda package: /),
+      expect.stringMatching(/^ {2}user\.name: User name: start with a lower-case letter/),
+      expect.stringMatching(/^ {2}runtime\.port: Port: must be a whole number from 1 to 65535/),
+    ]);
+  });
+
+  it('warns about settings it does not know', async () => {
+    const result = await run(['render', 'd.yaml', '-o', 'out'], { 'd.yaml': 'usr:\n  name: ada\nproject:\n  nmae: x\n' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'd.yaml: warning: unknown setting "usr" ignored (check its spelling; "condocker import d.yaml" shows what is read)\n' +
+        'd.yaml: warning: unknown setting "project.nmae" ignored (check its spelling; "condocker import d.yaml" shows what is read)\n',
+    );
+  });
+
+  it.each([
+    ['a missing file', {}, /^condocker: cannot read d\.yaml: no such file or folder\.\n$/],
+    ['broken YAML', { 'd.yaml': 'user: [\n' }, /^condocker: d\.yaml: not valid YAML: /],
+    ['a YAML list', { 'd.yaml': '- numpy\n' }, /d\.yaml: a design is a mapping of settings such as "project: \{name: my-project\}", not a list\./],
+    ['a YAML string', { 'd.yaml': 'numpy\n' }, /not a string\./],
+    ['text that is not UTF-8', { 'd.yaml': new Uint8Array([0xff, 0xfe, 0x00]) }, /d\.yaml: not UTF-8 text/],
+  ])('fails on %s with exit code 1', async (_what, files: Record<string, string | Uint8Array>, message) => {
+    const result = await run(['render', 'd.yaml', '-o', 'out'], files);
+    expect(result.stderr).toMatch(message);
+    expect(result.code).toBe(1);
+  });
+
+  it('fails on invalid JSON', async () => {
+    const result = await run(['render', 'd.json', '-o', 'out'], { 'd.json': '{"user": ' });
+    expect([result.code, result.stderr]).toEqual([1, expect.stringMatching(/^condocker: d\.json: not valid JSON: /)]);
+  });
+
+  it('says which file it could not write', async () => {
+    const { io, out } = fakeIo({}, true);
+    expect(await runCli(['render', '--preset', 'micromamba', '-o', 'out'], io)).toBe(1);
+    expect(out.stderr).toBe('condocker: cannot write out/Dockerfile: permission denied.\n');
+  });
+});
+
+describe('link', () => {
+  it('prints the share link of a preset or a design file', async () => {
+    expect(await run(['link', '--preset', 'data-science'])).toMatchObject({ code: 0, stdout: 'http://localhost:3000/#d=1.q64FAA\n' });
+    const result = await run(['link', 'd.yaml', '--origin', 'https://condocker.example.org/'], { 'd.yaml': PARTIAL_YAML });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^https:\/\/condocker\.example\.org\/#d=1\.[A-Za-z0-9_-]+\n$/);
+    expect(decodeDesign(result.stdout.trim())).toEqual({ ok: true, design: PARTIAL, warnings: [] });
+  });
+});
+
+describe('import', () => {
+  const imported: ImportResult = {
+    ok: true,
+    design: RECIPE,
+    warnings: [
+      { file: 'environment.yml', line: 3, message: 'selector [win] dropped' },
+      { file: 'project/apt.txt', message: 'found in the zip', severity: 'info' },
+      { message: 'no python pin' },
+    ],
+  };
+  const calls: unknown[] = [];
+  const importers: Importers = {
+    importFile: async (name, content) => {
+      calls.push([name, content]);
+      return name === 'broken.yml' ? { ok: false, error: 'line 2: expected a list of dependencies' } : imported;
+    },
+    importFiles: async (files) => {
+      calls.push(files);
+      return imported;
+    },
+  };
+  const text = (value: string) => new TextEncoder().encode(value);
+
+  it('prints the whole design as YAML and the warnings as file:line: warning: message', async () => {
+    const result = await run(['import', 'envs/environment.yml'], { 'envs/environment.yml': 'name: x\n' }, importers);
+    expect(result.code).toBe(0);
+    expect(calls.at(-1)).toEqual(['environment.yml', text('name: x\n')]);
+    expect(designSchema.parse(load(result.stdout))).toEqual(RECIPE);
+    expect(result.stdout).toMatch(/^schemaVersion: 1\nproject:\n {2}name: recipe-2020\n/);
+    expect(result.stderr).toBe(
+      'envs/environment.yml:3: warning: selector [win] dropped\n' +
+        'project/apt.txt: info: found in the zip\n' +
+        'envs/environment.yml: warning: no python pin\n',
+    );
+  });
+
+  it('prints JSON with --json', async () => {
+    const result = await run(['import', 'requirements.txt', '--json'], { 'requirements.txt': 'numpy\n' }, importers);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout) as Design).toEqual(RECIPE);
+  });
+
+  it('reads several files as one project', async () => {
+    const files = { 'envs/environment.yml': 'name: x\n', 'envs/requirements.txt': 'numpy\n' };
+    const result = await run(['import', ...Object.keys(files)], files, importers);
+    expect(result.code).toBe(0);
+    expect(calls.at(-1)).toEqual([
+      { name: 'environment.yml', content: text('name: x\n') },
+      { name: 'requirements.txt', content: text('numpy\n') },
+    ]);
+    expect(result.stderr.split('\n')[0]).toBe('envs/environment.yml:3: warning: selector [win] dropped');
+    expect(result.stderr.split('\n')[2]).toBe('warning: no python pin');
+  });
+
+  it('reports the importer error with the file name, exit code 1', async () => {
+    const result = await run(['import', 'broken.yml'], { 'broken.yml': 'x' }, importers);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      1,
+      '',
+      'condocker: cannot import broken.yml: line 2: expected a list of dependencies\n',
+    ]);
+  });
+
+  it('imports with lib/import by default, and renders what it printed', async () => {
+    const environment = 'name: demo\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n  - numpy\n  - pip:\n    - rich\n';
+    const result = await run(['import', 'environment.yml'], { 'environment.yml': environment });
+    expect([result.code, result.stderr]).toEqual([0, expect.not.stringMatching(/internal error|error:/)]);
+    const design = designSchema.parse(load(result.stdout));
+    expect(design.conda.packages).toContain('numpy');
+    expect(design.pip.packages).toContain('rich');
+    const rendered = await run(['render', 'design.yaml', '-o', 'out'], { 'design.yaml': result.stdout });
+    expect([rendered.code, rendered.stderr]).toEqual([0, '']);
+    expect(rendered.written.get('out/environment.yml')?.data).toContain('numpy');
+  });
+
+  it('reads back a zip that render wrote', async () => {
+    const zip = await run(['render', '--preset', 'pytorch-gpu', '-o', 'p.zip']);
+    const result = await run(['import', 'p.zip', '--json'], { 'p.zip': zip.written.get('p.zip')!.data });
+    expect(result.code).toBe(0);
+    expect(designSchema.parse(JSON.parse(result.stdout)).conda.packages).toEqual(findPreset('pytorch-gpu')!.design.conda.packages);
+  });
+});
+
+describe('the bin', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'condocker-cli-'));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+  const bin = join(__dirname, 'condocker.mjs');
+  const exec = promisify(execFile);
+
+  it('runs on plain Node from another folder', async () => {
+    const { stdout } = await exec(process.execPath, [bin, 'presets'], { cwd: temp });
+    expect(stdout).toMatch(/^data-science {2}/);
+  });
+
+  it('writes files with their modes and exits non-zero on failure', async () => {
+    await exec(process.execPath, [bin, 'render', '--preset', 'recipe-2020', '-o', 'out'], { cwd: temp });
+    for (const file of generateFiles(RECIPE)) {
+      const path = join(temp, 'out', file.path);
+      expect(readFileSync(path, 'utf8')).toBe(file.content);
+      expect(statSync(path).mode & 0o777).toBe(file.mode);
+    }
+    const failure = await exec(process.execPath, [bin, 'render', 'missing.yaml', '-o', 'out'], { cwd: temp }).catch((error) => error);
+    expect(failure).toMatchObject({ code: 1, stderr: 'condocker: cannot read missing.yaml: no such file or folder.\n' });
+  });
+});

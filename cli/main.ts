@@ -1,0 +1,401 @@
+// The command-line door: the same design → files pipeline as the page and the API. Everything that touches the
+// outside world goes through `CliIo`, so tests drive runCli with fakes and the bin passes Node's streams and fs.
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dump, load } from 'js-yaml';
+import { PRESETS, findPreset } from '@/lib/design/presets';
+import type { Design } from '@/lib/design/schema';
+import { generateFiles } from '@/lib/generators';
+import type { ImportResult } from '@/lib/import/types';
+import { shareUrl } from '@/lib/share';
+import { validateDesign } from '@/lib/validate-design';
+import { buildZip } from '@/lib/zip';
+import packageJson from '@/package.json';
+
+/** Everything the CLI reads and writes; `nodeIo` is the real one. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+  /** Writes a file, creating missing parent folders; `mode` sets its permission bits exactly (umask aside). */
+  writeFile(path: string, data: string | Uint8Array, mode?: number): Promise<void>;
+}
+
+/** The importers the `import` command calls: lib/import/index.ts unless a test replaces them. */
+export interface Importers {
+  /** One file, its kind told from its name or content. */
+  importFile(name: string, content: string | Uint8Array): Promise<ImportResult>;
+  /** Several files of one project (so `-r requirements.txt` is followed). */
+  importFiles(files: ReadonlyArray<{ name: string; content: string | Uint8Array }>): Promise<ImportResult>;
+}
+
+/** Replaceable parts of the CLI, for tests. */
+export interface CliDependencies {
+  importers?: Importers;
+}
+
+/** CliIo over the process's streams and the file system. */
+export const nodeIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  writeFile: async (path, data, mode) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data);
+    // writeFile's own mode applies only to new files and is masked by the umask; scripts must end up 0755.
+    if (mode !== undefined) await chmod(path, mode);
+  },
+};
+
+/** Exit codes: 0 done, 1 the work failed (bad design, unreadable file), 2 the command line was wrong. */
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A failure runCli reports on stderr and turns into an exit code. */
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.failed,
+  ) {
+    super(message);
+  }
+}
+
+const usageError = (message: string, command?: string) =>
+  new CliFailure(`${message}\nRun "condocker ${command ? `${command} ` : ''}--help" for usage.`, EXIT.usage);
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+
+interface Command {
+  summary: string;
+  help: string;
+  options: Record<string, OptionSpec>;
+  /** How many positional arguments the command takes at most. */
+  positionals: number;
+  run(args: ParsedArgs, io: CliIo, deps: CliDependencies): Promise<void>;
+}
+
+interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+const DESIGN_OPTIONS: Record<string, OptionSpec> = { preset: { type: 'string', short: 'p' } };
+const PRESET_HELP = '  -p, --preset NAME   use a preset instead of a design file (see "condocker presets")';
+const DESIGN_NOTE = 'A design file may be partial: the defaults fill in everything it does not set.';
+
+const COMMANDS: Record<string, Command> = {
+  render: {
+    summary: 'write the generated files of a design to a folder or a .zip',
+    options: { ...DESIGN_OPTIONS, output: { type: 'string', short: 'o' }, flat: { type: 'boolean' } },
+    positionals: 1,
+    help: `Usage: condocker render (<design.json|yaml|yml> | --preset NAME) -o <folder | file.zip>
+
+Writes every file the design generates (Dockerfile, environment.yml, …). Scripts are written executable.
+${DESIGN_NOTE}
+
+Options:
+  -o, --output PATH   a folder (created if missing; files with the same names are overwritten),
+                      or a file name ending in .zip
+${PRESET_HELP}
+      --flat          in a .zip, put the files at the top instead of in a folder named after the project
+  -h, --help          show this help
+
+Examples:
+  condocker render design.yaml -o out/
+  condocker render --preset pytorch-gpu -o pytorch-gpu.zip`,
+    run: runRender,
+  },
+  import: {
+    summary: 'turn environment.yml, requirements.txt, apt.txt, a design or a zip into a design',
+    options: { json: { type: 'boolean' } },
+    positionals: Infinity,
+    help: `Usage: condocker import <file>... [--json]
+
+Reads an environment.yml, requirements.txt, apt.txt, Dockerfile, postBuild, design file or a zip downloaded from
+Condocker and prints the design it describes as YAML (save it and pass it to "condocker render"). Several files
+are read as one project, so environment.yml's "-r requirements.txt" is followed. What the design cannot represent
+is reported on stderr as "file:line: warning: message"; nothing is dropped silently.
+
+Options:
+      --json          print JSON instead of YAML
+  -h, --help          show this help
+
+Examples:
+  condocker import environment.yml > design.yaml
+  condocker import environment.yml requirements.txt apt.txt > design.yaml
+  condocker import data-science.zip --json`,
+    run: runImport,
+  },
+  link: {
+    summary: 'print the share link of a design',
+    options: { ...DESIGN_OPTIONS, origin: { type: 'string' } },
+    positionals: 1,
+    help: `Usage: condocker link (<design.json|yaml|yml> | --preset NAME) [--origin URL]
+
+Prints the link that opens the design in the Condocker web app. ${DESIGN_NOTE}
+
+Options:
+      --origin URL    where the web app runs (default http://localhost:3000)
+${PRESET_HELP}
+  -h, --help          show this help
+
+Examples:
+  condocker link design.yaml --origin https://condocker.example.org`,
+    run: runLink,
+  },
+  presets: {
+    summary: 'list the presets (use one with --preset NAME)',
+    options: {},
+    positionals: 0,
+    help: `Usage: condocker presets
+
+Lists the presets by id and description. Every command that takes a design also takes --preset ID.
+
+Options:
+  -h, --help          show this help`,
+    run: runPresets,
+  },
+};
+
+const MAIN_HELP = `condocker ${packageJson.version}: one design of a conda + pip + Docker environment → the files that build it.
+
+Usage: condocker <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`)
+  .join('\n')}
+
+Every command that takes a design file also takes --preset NAME instead.
+Run "condocker <command> --help" for a command's options and examples.
+
+Options:
+  -h, --help          show this help
+  -v, --version       print the version`;
+
+/**
+ * Runs one condocker command line (without "node" and the script) and returns its exit code; never throws.
+ * @example await runCli(['render', 'design.yaml', '-o', 'out'], nodeIo) // 0
+ */
+export async function runCli(argv: readonly string[], io: CliIo, deps: CliDependencies = {}): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined) {
+      io.stderr(`${MAIN_HELP}\n`);
+      return EXIT.usage;
+    }
+    if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+      io.stdout(`${MAIN_HELP}\n`);
+      return EXIT.ok;
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout(`${packageJson.version}\n`);
+      return EXIT.ok;
+    }
+    if (name === 'help') return runCli([rest[0], '--help'], io, deps);
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command)
+      throw usageError(`unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+
+    const args = parseCommandLine(name, command, rest);
+    if (args.values.help) {
+      io.stdout(`${command.help}\n`);
+      return EXIT.ok;
+    }
+    await command.run(args, io, deps);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      io.stderr(`condocker: ${error.message}\n`);
+      return error.exitCode;
+    }
+    // A bug, not a user mistake: say so plainly, with what is needed to report it.
+    io.stderr(`condocker: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failed;
+  }
+}
+
+function parseCommandLine(name: string, command: Command, args: string[]): ParsedArgs {
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw usageError(`${name}: ${error instanceof Error ? error.message : String(error)}`, name);
+  }
+  if (!parsed.values.help && parsed.positionals.length > command.positionals)
+    throw usageError(
+      `${name}: unexpected argument "${parsed.positionals[command.positionals]}"` +
+        (command.positionals === 0 ? '; this command takes none.' : `; it takes at most ${command.positionals}.`),
+      name,
+    );
+  return parsed;
+}
+
+async function runRender(args: ParsedArgs, io: CliIo): Promise<void> {
+  const output = stringOption(args, 'output');
+  if (!output) throw usageError('render: say where to write with -o <folder> or -o <file.zip>.', 'render');
+  const design = await loadDesign('render', args, io);
+  const files = generateFiles(design);
+
+  if (output.toLowerCase().endsWith('.zip')) {
+    const folder = args.values.flat ? undefined : design.project.name;
+    const bytes = await buildZip(files, { folder });
+    await writeOrFail(io, output, bytes);
+    io.stdout(`Wrote ${output}: ${files.length} files${folder ? ` in ${folder}/` : ''}.\n`);
+    return;
+  }
+  for (const file of files) await writeOrFail(io, join(output, file.path), file.content, file.mode);
+  const listing = files.map((file) => `  ${file.path}${file.mode === 0o755 ? ' (executable)' : ''}`).join('\n');
+  io.stdout(`Wrote ${files.length} files to ${output}:\n${listing}\n`);
+}
+
+async function runImport(args: ParsedArgs, io: CliIo, deps: CliDependencies): Promise<void> {
+  const paths = args.positionals;
+  if (paths.length === 0)
+    throw usageError('import: name the file to import, e.g. "condocker import environment.yml".', 'import');
+  const importers = deps.importers ?? (await loadImporters());
+  // Bytes, not text: the importers tell a zip from text by its content and decode text themselves.
+  const files = [];
+  for (const path of paths) files.push({ name: basename(path), content: await readOrFail(io, path) });
+  const result = files.length === 1 ? await importers.importFile(files[0].name, files[0].content) : await importers.importFiles(files);
+  if (!result.ok) throw new CliFailure(`cannot import ${paths.join(', ')}: ${result.error}`);
+
+  // Importers name files by base name; report the paths as given so editors can open them.
+  const pathOf = new Map(paths.map((path) => [basename(path), path]));
+  for (const warning of result.warnings) {
+    const file = warning.file === undefined ? (paths.length === 1 ? paths[0] : undefined) : (pathOf.get(warning.file) ?? warning.file);
+    const where = file === undefined ? '' : `${file}${warning.line === undefined ? '' : `:${warning.line}`}: `;
+    io.stderr(`${where}${warning.severity ?? 'warning'}: ${warning.message}\n`);
+  }
+  io.stdout(args.values.json ? `${JSON.stringify(result.design, null, 2)}\n` : formatDesignYaml(result.design));
+}
+
+async function runLink(args: ParsedArgs, io: CliIo): Promise<void> {
+  const origin = stringOption(args, 'origin') ?? 'http://localhost:3000';
+  if (!/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/.test(origin))
+    throw usageError(
+      `link: --origin must be the web app's http(s) address without "?" or "#", e.g. "https://condocker.example.org"; got "${origin}".`,
+      'link',
+    );
+  const design = await loadDesign('link', args, io);
+  io.stdout(`${shareUrl(origin, design)}\n`);
+}
+
+async function runPresets(_args: ParsedArgs, io: CliIo): Promise<void> {
+  const width = Math.max(...PRESETS.map((preset) => preset.id.length)) + 2;
+  io.stdout(PRESETS.map((preset) => `${preset.id.padEnd(width)}${preset.description}\n`).join(''));
+}
+
+/** The design named by `--preset` or by the positional design file, validated; failures are CliFailures. */
+async function loadDesign(command: string, args: ParsedArgs, io: CliIo): Promise<Design> {
+  const file = args.positionals[0];
+  const presetId = stringOption(args, 'preset');
+  if (file !== undefined && presetId !== undefined)
+    throw usageError(`${command}: give a design file or --preset, not both.`, command);
+  if (presetId !== undefined) {
+    const preset = findPreset(presetId);
+    if (!preset)
+      throw new CliFailure(
+        `unknown preset "${presetId}". Known presets: ${PRESETS.map((p) => p.id).join(', ')} (see "condocker presets").`,
+        EXIT.usage,
+      );
+    return preset.design;
+  }
+  if (file === undefined)
+    throw usageError(`${command}: give a design file (.json, .yaml or .yml) or --preset NAME.`, command);
+
+  const extension = extname(file).toLowerCase();
+  if (!['.json', '.yaml', '.yml'].includes(extension))
+    throw usageError(
+      `${file}: a design file ends in .json, .yaml or .yml. To make a design from ${basename(file)}, run "condocker import ${file}".`,
+      command,
+    );
+  const text = decodeText(await readOrFail(io, file), file);
+  // A file with nothing but blanks and comments is an empty partial design: all defaults (js-yaml rejects it).
+  const blank = text.split('\n').every((line) => /^\s*(?:#.*)?$/.test(line));
+  let input: unknown;
+  try {
+    if (blank) input = {};
+    else input = extension === '.json' ? JSON.parse(text) : load(text, { filename: file, maxAliases: 100 });
+  } catch (error) {
+    throw new CliFailure(`${file}: not valid ${extension === '.json' ? 'JSON' : 'YAML'}: ${errorMessage(error)}`);
+  }
+  if (input === null || input === undefined) input = {};
+  if (typeof input !== 'object' || Array.isArray(input))
+    throw new CliFailure(
+      `${file}: a design is a mapping of settings such as "project: {name: my-project}", not ${Array.isArray(input) ? 'a list' : `a ${typeof input}`}.`,
+    );
+
+  const result = validateDesign(input);
+  if (!result.ok)
+    throw new CliFailure(`${file} is not a valid design:\n${result.issues.map((issue) => `  ${issue}`).join('\n')}`);
+  for (const key of result.unknownKeys)
+    io.stderr(`${file}: warning: unknown setting "${key}" ignored (check its spelling; "condocker import ${file}" shows what is read)\n`);
+  return result.design;
+}
+
+/** The whole design as YAML: every value spelled out, so later changes of the defaults do not change it. */
+function formatDesignYaml(design: Design): string {
+  return dump(design, { lineWidth: -1, noRefs: true });
+}
+
+/** lib/import, loaded on first use so that the other commands start without it. */
+async function loadImporters(): Promise<Importers> {
+  const { importFile, importFiles } = await import('@/lib/import');
+  return { importFile: (name, content) => importFile(name, content), importFiles: (files) => importFiles(files) };
+}
+
+function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+async function readOrFail(io: CliIo, path: string): Promise<Uint8Array> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    throw new CliFailure(`cannot read ${path}: ${fileErrorMessage(error)}.`);
+  }
+}
+
+async function writeOrFail(io: CliIo, path: string, data: string | Uint8Array, mode?: number): Promise<void> {
+  try {
+    await io.writeFile(path, data, mode);
+  } catch (error) {
+    throw new CliFailure(`cannot write ${path}: ${fileErrorMessage(error)}.`);
+  }
+}
+
+function decodeText(bytes: Uint8Array, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliFailure(`${path}: not UTF-8 text; save it as UTF-8 and try again.`);
+  }
+}
+
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'it already exists',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'the file system is read-only',
+};
+
+function fileErrorMessage(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && FILE_ERRORS[code]) || errorMessage(error);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '@/lib/design/presets';
+import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
+import { generateFiles } from '@/lib/generators';
+import { validDesign } from '@/lib/testing/arbitraries';
+import { importProjectFiles, type ProjectFile } from './project';
+import type { ImportResult } from './types';
+
+const projectOf = (design: Design): ProjectFile[] => generateFiles(design).map(({ path, content }) => ({ path, content }));
+const contents = (design: Design) => Object.fromEntries(generateFiles(design).map((file) => [file.path, file.content]));
+
+function imported(result: ImportResult): Extract<ImportResult, { ok: true }> {
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+
+describe('importProjectFiles on the files of a whole project', () => {
+  /**
+   * A python pin first in the packages with no Python version writes the same environment.yml as that Python
+   * version: the files cannot tell them apart, and the import reads it as the Python version.
+   */
+  const pinsPythonInList = (design: Design) => design.conda.pythonVersion === '' && /^python[= ]/.test(design.conda.packages[0] ?? '');
+
+  it.each(PRESETS.map((preset) => [preset.id, preset.design] as const))('%s: same files, same design, nothing to report', (_, design) => {
+    const result = imported(importProjectFiles(projectOf(design)));
+    expect(contents(result.design)).toEqual(contents(design));
+    if (pinsPythonInList(design)) expect(result.design.conda.packages).toEqual(design.conda.packages.slice(1));
+    else expect(result.design).toEqual(design);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('import → generate → import is a fixed point for random valid designs', () => {
+    fc.assert(
+      fc.property(validDesign(), (design) => {
+        const first = imported(importProjectFiles(projectOf(design)));
+        expect(contents(first.design)).toEqual(contents(design));
+        expect(first.warnings).toEqual([]);
+        const second = imported(importProjectFiles(projectOf(first.design)));
+        expect(second.design).toEqual(first.design);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('ignores the base: a whole project replaces the design', () => {
+    const base = designSchema.parse({ user: { name: 'ada' }, apt: { packages: ['git'] } });
+    expect(imported(importProjectFiles(projectOf(DEFAULT_DESIGN), base)).design).toEqual(DEFAULT_DESIGN);
+  });
+
+  it('reads files under one top folder', () => {
+    const files = projectOf(PRESETS[2].design).map((file) => ({ ...file, path: `pytorch-gpu/${file.path}` }));
+    expect(imported(importProjectFiles(files)).design).toEqual(PRESETS[2].design);
+  });
+
+  it('reports hand edits, missing files and files that are not part of a design', () => {
+    const files = projectOf(DEFAULT_DESIGN)
+      .filter((file) => file.path !== 'README.md')
+      .map((file) => (file.path === 'docker/entrypoint.sh' ? { ...file, content: file.content.replace('exec "$@"', 'echo hi\nexec "$@"') } : file));
+    files.push({ path: 'notebooks/analysis.ipynb', content: '{}' });
+    const result = imported(importProjectFiles(files));
+    expect(result.design.files.readme).toBe(false);
+    expect(result.warnings.map((warning) => [warning.file, warning.line, warning.severity ?? 'warning'])).toEqual([
+      ['notebooks/analysis.ipynb', undefined, 'info'],
+      ['docker/entrypoint.sh', 9, 'warning'],
+    ]);
+    expect(result.warnings[1].message).toMatch(/^docker\/entrypoint\.sh differs from what the imported design generates, from line 9 on/);
+  });
+
+  it('reports an entry the design cannot hold at its file and line', () => {
+    const files = projectOf(DEFAULT_DESIGN).map((file) =>
+      file.path === 'environment.yml' ? { ...file, content: file.content.replace('  - numpy\n', '  - numpy\n  - sel(osx): appnope\n') } : file,
+    );
+    const result = imported(importProjectFiles(files));
+    expect(result.design).toEqual(DEFAULT_DESIGN);
+    expect(result.warnings.map((warning) => [warning.file, warning.line])).toEqual([
+      ['environment.yml', 10],
+      ['environment.yml', 10],
+    ]);
+    expect(result.warnings[0].message).toMatch(/^Not imported: "sel\(osx\): appnope" applies to macOS only/);
+    expect(result.warnings[1].message).toMatch(/differs from what the imported design generates, from line 10 on/);
+  });
+
+  it('recovers what the recipe layout keeps out of the Dockerfile from the companion files', () => {
+    const design = designSchema.parse({
+      project: { description: '' },
+      base: { platforms: ['linux/arm64'] },
+      runtime: { port: 9000, expose: false },
+      compat: { recipeLayout: true, unverifiedInstaller: true },
+      dockerfile: { comments: false },
+    });
+    const result = imported(importProjectFiles(projectOf(design)));
+    expect(result.design).toEqual(design);
+  });
+
+  it('merges files without a Dockerfile into the base, following -r', () => {
+    const base = designSchema.parse({ user: { name: 'ada' } });
+    const result = imported(
+      importProjectFiles(
+        [
+          { path: 'environment.yml', content: 'dependencies:\n  - numpy\n  - pip:\n      - -r reqs/dev.txt\n' },
+          { path: 'reqs/dev.txt', content: 'pytest\n' },
+          { path: 'apt.txt', content: 'git\n' },
+          { path: 'requirements.txt', content: 'rich\n' },
+        ],
+        base,
+      ),
+    );
+    expect(result.design).toEqual({
+      ...base,
+      conda: { ...base.conda, pythonVersion: '', packages: ['numpy'] },
+      pip: { ...base.pip, packages: ['pytest', 'rich'] },
+      apt: { packages: ['git'] },
+    });
+    expect(result.warnings.map((warning) => [warning.file, warning.severity, warning.message.slice(0, 38)])).toEqual([
+      ['environment.yml', 'info', 'environment.yml lists no channels; kep'],
+      ['requirements.txt', 'info', 'requirements.txt is not referenced by '],
+    ]);
+  });
+
+  it('fails when environment.yml is not valid YAML, naming it', () => {
+    const files = projectOf(DEFAULT_DESIGN).map((file) => (file.path === 'environment.yml' ? { ...file, content: 'dependencies: [numpy\n' } : file));
+    const result = importProjectFiles(files);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/^environment\.yml: invalid YAML at line 2/);
+  });
+});

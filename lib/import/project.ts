@@ -1,0 +1,198 @@
+// Several files of one project (a downloaded zip, or files picked together) → one design. With a Dockerfile the
+// files are a whole Condocker project: the design is rebuilt from all of them, starting from the defaults, and then
+// generated again and compared file by file, so that whatever the design cannot hold (hand edits, unknown files)
+// is reported instead of lost silently. Without a Dockerfile the files are merged into the base design.
+import { load } from 'js-yaml';
+import { DEFAULT_DESIGN, type Design } from '@/lib/design/schema';
+import { generateFiles } from '@/lib/generators';
+import { readAptTxt } from './apt-txt';
+import { createDraft, finalizeDraft, setDraftField, setDraftList, warningAt, type DesignDraft } from './common';
+import { applyDockerfile, checkDockerfileSize, readDockerfile, type DockerfileContent } from './dockerfile';
+import { applyEnvironment, readEnvironmentYml } from './environment-yml';
+import { applyPostBuild, readPostBuild } from './post-build';
+import { addRequirementsText, appendPipContent, applyPipContent, emptyPipContent } from './requirements-txt';
+import type { ImportResult, ImportWarning } from './types';
+
+/** One file of a project, by its path inside the project. */
+export interface ProjectFile {
+  path: string;
+  content: string;
+}
+
+/** The files Condocker writes whose presence is a design choice (DESIGN.md "companions"). */
+const COMPANION_FLAGS: ReadonlyArray<readonly [string, keyof Design['files']]> = [
+  ['.dockerignore', 'dockerignore'],
+  ['docker-compose.yml', 'compose'],
+  ['README.md', 'readme'],
+  ['Makefile', 'makefile'],
+  ['.devcontainer/devcontainer.json', 'devcontainer'],
+];
+const ENVIRONMENT_FILES = ['environment.yml', 'environment.yaml'];
+/** Every path the generators can write; anything else in a project is not part of a design. */
+const GENERATED_PATHS = new Set([
+  'Dockerfile',
+  'environment.yml',
+  'requirements.txt',
+  'postBuild',
+  'docker/entrypoint.sh',
+  'apt.txt',
+  ...COMPANION_FLAGS.map(([path]) => path),
+]);
+
+/** Removes one folder that holds every file (a zip made of "project/…"), so paths read as in the project. */
+function stripTopFolder(files: readonly ProjectFile[]): ProjectFile[] {
+  const top = files[0]?.path.split('/')[0];
+  const shared = top !== undefined && files.every((file) => file.path.startsWith(`${top}/`));
+  return shared ? files.map((file) => ({ ...file, path: file.path.slice(top.length + 1) })) : [...files];
+}
+
+/** The first line where two texts differ (1-based). */
+function firstDifference(expected: string, actual: string): number {
+  const a = expected.split('\n');
+  const b = actual.replace(/\r\n?/g, '\n').split('\n');
+  const length = Math.max(a.length, b.length);
+  for (let index = 0; index < length; index += 1) if (a[index] !== b[index]) return index + 1;
+  return length;
+}
+
+/** The published port of the compose file's service ("8888:8888" or the long syntax), if any. */
+function composePort(text: string): string | undefined {
+  let document: unknown;
+  try {
+    document = load(text, { maxAliases: 0 });
+  } catch {
+    return undefined;
+  }
+  const services = (document as { services?: Record<string, { ports?: unknown[] }> } | undefined)?.services;
+  const port = Object.values(services ?? {})[0]?.ports?.[0];
+  if (port && typeof port === 'object' && 'published' in port) return String((port as { published: unknown }).published);
+  return typeof port === 'string' || typeof port === 'number' ? String(port).split(':')[0] : undefined;
+}
+
+/** Values the Dockerfile may not carry (recipe layout, no checksum), read from the companion files instead. */
+function fillFromCompanions(draft: DesignDraft, dockerfile: DockerfileContent, byPath: Map<string, string>): void {
+  const makefile = byPath.get('Makefile');
+  const readme = byPath.get('README.md');
+  const compose = byPath.get('docker-compose.yml');
+  const lineIn = (text: string, index: number) => text.slice(0, index).split('\n').length;
+  if (!dockerfile.platforms) {
+    const fromMakefile = makefile && /^PLATFORMS \?= (.+)$/m.exec(makefile);
+    const fromReadme = readme && /^Platforms: (.+?)\. /m.exec(readme);
+    const match = fromMakefile || fromReadme;
+    if (match) {
+      const file = fromMakefile ? 'Makefile' : 'README.md';
+      setDraftField(draft, 'base.platforms', match[1].split(/,\s*/), { file, line: lineIn(fromMakefile ? makefile : (readme as string), match.index) });
+    }
+  }
+  if (!dockerfile.port) {
+    const fromCompose = compose === undefined ? undefined : composePort(compose);
+    const fromReadme = readme && /\(port (\d+)\)/.exec(readme)?.[1];
+    const port = fromCompose ?? fromReadme;
+    if (port) setDraftField(draft, 'runtime.port', Number(port), { file: fromCompose ? 'docker-compose.yml' : 'README.md' });
+  }
+  if (!dockerfile.description && readme) {
+    // README.md: "# name", blank line, then the description (if any) before "## Build".
+    const lines = readme.split('\n');
+    const description = lines[1] === '' && lines[2] !== undefined && !lines[2].startsWith('## ') ? lines[2] : '';
+    setDraftField(draft, 'project.description', description, { file: 'README.md', line: 3 });
+  }
+}
+
+/** Compares the files the design generates with the project's and reports each difference. */
+function compareWithGenerated(design: Design, byPath: Map<string, string>, warnings: ImportWarning[]): void {
+  const generated = generateFiles(design);
+  for (const file of generated) {
+    const original = byPath.get(file.path);
+    if (original === undefined) {
+      warnings.push({ file: file.path, message: `${file.path} was not in the import; the design generates it.`, severity: 'info' });
+      continue;
+    }
+    if (original.replace(/\r\n?/g, '\n') === file.content) continue;
+    const line = firstDifference(file.content, original);
+    warnings.push(
+      warningAt(
+        { file: file.path, line },
+        `${file.path} differs from what the imported design generates, from line ${line} on: a hand edit there is not part of the design and would be lost on the next download.`,
+      ),
+    );
+  }
+  for (const path of byPath.keys()) {
+    if (GENERATED_PATHS.has(path) && !generated.some((file) => file.path === path))
+      warnings.push({ file: path, message: `${path} is in the import, but the imported design does not generate it.` });
+  }
+}
+
+/**
+ * Imports the files of one project. With a Dockerfile, a whole Condocker project: the design is rebuilt from the
+ * defaults and every file, then regenerated and compared, and each difference is reported. Without one, the
+ * environment, requirements, apt and postBuild files found are merged into `base` (default DEFAULT_DESIGN).
+ * @example importProjectFiles(generateFiles(design).map(({ path, content }) => ({ path, content }))) // { ok: true, design: … }
+ */
+export function importProjectFiles(files: readonly ProjectFile[], base: Design = DEFAULT_DESIGN): ImportResult {
+  const stripped = stripTopFolder(files);
+  const byPath = new Map(stripped.map((file) => [file.path, file.content]));
+  const companions = Object.fromEntries(byPath);
+  const warnings: ImportWarning[] = [];
+  const dockerfileText = byPath.get('Dockerfile');
+  const wholeProject = dockerfileText !== undefined;
+  const draft = createDraft(wholeProject ? DEFAULT_DESIGN : base);
+
+  let dockerfile: DockerfileContent | undefined;
+  if (dockerfileText !== undefined) {
+    const tooLarge = checkDockerfileSize(dockerfileText, 'Dockerfile');
+    if (tooLarge) return { ok: false, error: tooLarge };
+    dockerfile = readDockerfile(dockerfileText, 'Dockerfile', warnings);
+    applyDockerfile(draft, dockerfile, warnings, 'Dockerfile');
+  }
+
+  const environmentPath = ENVIRONMENT_FILES.find((path) => byPath.has(path));
+  const requirementsRead: string[] = [];
+  if (environmentPath) {
+    const read = readEnvironmentYml(byPath.get(environmentPath) as string, { file: environmentPath, companions, warnings });
+    if (!read.ok) return read;
+    applyEnvironment(draft, read.content, warnings, environmentPath);
+    requirementsRead.push(...(read.content.pip?.filesRead ?? []));
+    // The Dockerfile repeats the variables as ENV; environment.yml has them exactly, unless it has none.
+    if (!read.content.variables && dockerfile && dockerfile.env.length > 0) setDraftList(draft, 'runtime.env', dockerfile.env);
+  } else if (wholeProject) warnings.push({ file: 'environment.yml', message: 'environment.yml is missing: the conda packages, channels and Python version are the defaults.' });
+
+  const requirements = byPath.get('requirements.txt');
+  if (requirements !== undefined && !requirementsRead.includes('requirements.txt')) {
+    const pip = emptyPipContent();
+    addRequirementsText(pip, requirements, { file: 'requirements.txt', companions, warnings });
+    if (!environmentPath) applyPipContent(draft, pip);
+    else {
+      // conda would not install it, but it was imported on purpose: add its packages to the environment's.
+      appendPipContent(draft, pip);
+      warnings.push({
+        file: 'requirements.txt',
+        message: `requirements.txt is not referenced by ${environmentPath} ("- pip: [-r requirements.txt]"); its packages were added to the pip packages.`,
+        severity: 'info',
+      });
+    }
+  }
+
+  for (const path of byPath.keys())
+    if (!GENERATED_PATHS.has(path) && !ENVIRONMENT_FILES.includes(path) && !requirementsRead.includes(path))
+      warnings.push({ file: path, message: `Ignored ${path}: Condocker does not generate it, so it is not part of a design.`, severity: 'info' });
+
+  const apt = byPath.get('apt.txt');
+  if (apt !== undefined) setDraftList(draft, 'apt.packages', readAptTxt(apt, 'apt.txt', warnings));
+  else if (wholeProject && !dockerfile?.aptPackages?.length) setDraftList(draft, 'apt.packages', []);
+
+  const postBuild = byPath.get('postBuild');
+  if (postBuild !== undefined) applyPostBuild(draft, readPostBuild(postBuild, 'postBuild', warnings));
+  else if (wholeProject) {
+    setDraftList(draft, 'postBuild.jupyterExtensions', []);
+    setDraftField(draft, 'postBuild.script', '', {});
+  }
+
+  if (wholeProject && dockerfile) {
+    for (const [path, flag] of COMPANION_FLAGS) setDraftField(draft, `files.${flag}`, byPath.has(path), {});
+    fillFromCompanions(draft, dockerfile, byPath);
+  }
+
+  const result = finalizeDraft(draft, warnings, 'the imported files');
+  if (result.ok && wholeProject) compareWithGenerated(result.design, byPath, result.warnings);
+  return result;
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '@/lib/design/presets';
+import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
+import { generateFiles } from '@/lib/generators';
+import { REQUIREMENTS_IMPORT_BASE, importRequirementsTxt } from './requirements-txt';
+import type { ImportResult } from './types';
+
+const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const requirementsOf = (design: Design) => generateFiles(design).find((file) => file.path === 'requirements.txt')?.content;
+
+function imported(result: ImportResult): Extract<ImportResult, { ok: true }> {
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+
+describe('importRequirementsTxt on a locked, commented file', () => {
+  const result = imported(importRequirementsTxt(fixture('requirements-hashes.txt'), undefined, { fileName: 'requirements-hashes.txt' }));
+
+  it('reads requirements in canonical form: hashes joined, markers, extras, direct and VCS references', () => {
+    expect(result.design.pip.packages).toEqual([
+      '--find-links https://download.pytorch.org/whl/torch_stable.html',
+      '--pre',
+      'certifi==2024.8.30 --hash=sha256:922820b53db7a7257ffbda3f597266d435245903d80737e34f8a45ff3e3230d8 --hash=sha256:bec941d2aa8195e248a60b31ff9f0558284cf01a52591ceda73ea9afffd69fd9',
+      'requests[socks,security]>=2.31,<3; python_version >= "3.8"',
+      'tomli>=2; python_version < "3.11"',
+      'numpy>=1.26',
+      'torch==2.5.1+cpu',
+      'mypkg @ https://example.org/mypkg-1.0.tar.gz',
+      '-e git+https://github.com/org/repo.git@v1.0#egg=repo',
+      'git+https://github.com/org/other.git@main#egg=other',
+    ]);
+  });
+
+  it('lifts the index options out (the last --index-url wins, as in pip)', () => {
+    expect(result.design.pip.indexUrl).toBe('https://pypi.example.org/simple');
+    expect(result.design.pip.extraIndexUrls).toEqual(['https://download.pytorch.org/whl/cpu']);
+  });
+
+  it('reports what it cannot represent at its line', () => {
+    expect(result.warnings.map((warning) => [warning.line, warning.severity ?? 'warning', warning.message.slice(0, 36)])).toEqual([
+      [4, 'info', '"--index-url https://pypi.example.or'],
+      [6, 'warning', 'Not imported: "--find-links ./wheels'],
+      [19, 'warning', 'Not imported: "-e .". The local path'],
+      [21, 'warning', '"-r more-requirements.txt": that fil'],
+      [22, 'warning', 'Not imported: "-c constraints.txt". '],
+      [23, 'warning', 'Not imported: "numpy>=1.20" repeats '],
+      [24, 'warning', 'Not imported: Invalid pip requiremen'],
+    ]);
+    expect(result.warnings.every((warning) => warning.file === 'requirements-hashes.txt')).toBe(true);
+  });
+
+  it('replaces only the pip settings of the base', () => {
+    const base = designSchema.parse({ user: { name: 'ada' }, pip: { packages: ['old'], indexUrl: 'https://old.example.org/simple' } });
+    const merged = imported(importRequirementsTxt('rich\n', base));
+    expect(merged.design).toEqual({ ...base, pip: { packages: ['rich'], indexUrl: '', extraIndexUrls: [] } });
+  });
+
+  it('starts from JupyterLab without the PyData packages when no design is given', () => {
+    expect(imported(importRequirementsTxt('rich\n')).design.conda.packages).toEqual(['jupyterlab']);
+    expect(REQUIREMENTS_IMPORT_BASE).toEqual({ ...DEFAULT_DESIGN, project: { ...DEFAULT_DESIGN.project, description: '' }, conda: { ...DEFAULT_DESIGN.conda, packages: ['jupyterlab'] } });
+  });
+});
+
+describe('-r and -c references', () => {
+  it('follows -r into files imported together, relative to the referring file, and stops at loops', () => {
+    const result = imported(
+      importRequirementsTxt('-r dev/more.txt\nrich\n', undefined, {
+        companions: { 'dev/more.txt': 'pytest\n-r ../requirements.txt\n-r base.txt\n', 'dev/base.txt': 'click\n' },
+      }),
+    );
+    expect(result.design.pip.packages).toEqual(['pytest', 'click', 'rich']);
+    expect(result.warnings.map((warning) => [warning.file, warning.line, warning.message])).toEqual([
+      ['dev/more.txt', 2, '"-r ../requirements.txt": requirements.txt is already being read (a loop of -r references); not read again.'],
+    ]);
+  });
+
+  it.each([
+    ['-r https://example.org/requirements.txt', /Condocker does not download requirement files/],
+    ['-r /etc/requirements.txt', /that file is not part of this import/],
+    ['--requirement=other.txt', /that file is not part of this import/],
+    ['-c constraints.txt', /no place for pip constraint files/],
+    ['--constraint constraints.txt', /no place for pip constraint files/],
+  ])('reports %s', (line, message) => {
+    const result = imported(importRequirementsTxt(`${line}\nrich\n`));
+    expect(result.design.pip.packages).toEqual(['rich']);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatchObject({ line: 1, message: expect.stringMatching(message) });
+  });
+});
+
+describe('requirements edge cases', () => {
+  it('reads a continuation that starts the file and a comment ending one', () => {
+    const result = imported(importRequirementsTxt('numpy==2.1.0 \\\n  --hash=sha256:' + 'a'.repeat(64) + '\n# done\n'));
+    expect(result.design.pip.packages).toEqual([`numpy==2.1.0 --hash=sha256:${'a'.repeat(64)}`]);
+  });
+
+  it('says so when there is nothing to import', () => {
+    const result = imported(importRequirementsTxt('# only comments\n\n'));
+    expect(result.design.pip.packages).toEqual([]);
+    expect(result.warnings[0].message).toMatch(/has no requirements/);
+  });
+
+  it('refuses files over 1 MB', () => {
+    const result = importRequirementsTxt('numpy\n'.repeat(200_000));
+    expect(result).toEqual({ ok: false, error: 'requirements.txt is 1.1 MB; Condocker imports files up to 1 MB.' });
+  });
+
+  it('reverts an index URL the design cannot hold', () => {
+    const result = imported(importRequirementsTxt('--index-url file:///srv/simple\nrich\n'));
+    expect(result.design.pip.indexUrl).toBe('');
+    expect(result.warnings[0]).toMatchObject({ line: 1, message: expect.stringMatching(/^Not imported: "file:\/\/\/srv\/simple"\. Pip index URL: /) });
+  });
+});
+
+describe('import → generate → import is a fixed point for requirements.txt', () => {
+  const designs: Array<[string, Design]> = [
+    ...PRESETS.filter((preset) => preset.design.pip.packages.length > 0).map((preset): [string, Design] => [preset.id, preset.design]),
+    ['indexes and options', designSchema.parse({
+      pip: {
+        packages: ['rich', '--pre', 'torch==2.5.1+cpu', '-e git+https://github.com/org/repo.git#egg=repo', '--find-links https://download.pytorch.org/whl/torch_stable.html'],
+        indexUrl: 'https://pypi.example.org/simple',
+        extraIndexUrls: ['https://download.pytorch.org/whl/cpu'],
+      },
+    })],
+    ['no comments', designSchema.parse({ dockerfile: { comments: false }, pip: { packages: ['rich'] } })],
+  ];
+
+  it.each(designs)('%s', (_, design) => {
+    const text = requirementsOf(design) as string;
+    const first = imported(importRequirementsTxt(text, design));
+    expect(requirementsOf(first.design)).toBe(text);
+    expect(first.warnings).toEqual([]);
+    const second = imported(importRequirementsTxt(requirementsOf(first.design) as string, first.design));
+    expect(second.design).toEqual(first.design);
+  });
+
+  it('the fixture: a second import changes nothing', () => {
+    const first = imported(importRequirementsTxt(fixture('requirements-hashes.txt')));
+    const text = requirementsOf(first.design) as string;
+    const second = imported(importRequirementsTxt(text));
+    expect(second.design).toEqual(first.design);
+    expect(requirementsOf(second.design)).toBe(text);
+    expect(second.warnings).toEqual([]);
+  });
+});

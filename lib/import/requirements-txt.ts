@@ -1,0 +1,229 @@
+// requirements.txt → pip packages. Lines are read the way pip reads them (continuations joined, comments removed),
+// checked by the pip line parser and stored in canonical form, which is what the generator writes back.
+// Not representable, each reported at its line: `-r` files that are not part of the import, `-c` constraints,
+// local paths (`-e .`, `--find-links ./wheels`): Condocker copies only requirements.txt into the image.
+import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
+import { formatPipLine, parsePipLine, splitRequirementsText } from '@/lib/specs/pip-requirement';
+import {
+  checkImportSize,
+  createDraft,
+  finalizeDraft,
+  findCompanion,
+  getDraftValue,
+  resolveReferencePath,
+  setDraftField,
+  setDraftList,
+  warningAt,
+  type DesignDraft,
+  type Located,
+  type Origin,
+} from './common';
+import type { CompanionFiles, ImportOptions, ImportResult, ImportWarning } from './types';
+
+/** pip settings read from requirement lines, each with where it was read. */
+export interface PipContent {
+  /** Requirement and option lines in canonical form (index options are lifted out). */
+  packages: Located<string>[];
+  indexUrl?: Located<string>;
+  extraIndexUrls: Located<string>[];
+  /** `-r` files that were not part of the import: their requirements are missing from `packages`. */
+  missingFiles: Located<string>[];
+  /** Companion files that were read through `-r`. */
+  filesRead: string[];
+}
+
+/** How pip lines are read: which file they are in and which other files `-r` may follow. */
+export interface PipReadContext {
+  file: string;
+  companions?: CompanionFiles;
+  warnings: ImportWarning[];
+  /** Files being read, to stop `-r` loops. */
+  visiting?: Set<string>;
+}
+
+/**
+ * The design a requirements.txt is imported into when none is given: the default without its PyData conda
+ * packages (the requirements bring their own), keeping JupyterLab because the default command runs it.
+ */
+export const REQUIREMENTS_IMPORT_BASE: Design = designSchema.parse({
+  ...DEFAULT_DESIGN,
+  project: { ...DEFAULT_DESIGN.project, description: '' },
+  conda: { ...DEFAULT_DESIGN.conda, packages: ['jupyterlab'] },
+});
+
+/** An empty PipContent to collect lines into. */
+export function emptyPipContent(): PipContent {
+  return { packages: [], extraIndexUrls: [], missingFiles: [], filesRead: [] };
+}
+
+/** Canonical project name (PEP 503), to spot the same package listed twice. */
+function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+function isUrl(value: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value);
+}
+
+function findDuplicate(content: PipContent, line: string): Located<string> | undefined {
+  const parsed = parsePipLine(line);
+  const key = (text: string) => {
+    const result = parsePipLine(text);
+    if (!result.ok) return text;
+    const { line: pip } = result;
+    // Same name with different markers is legitimate (one version per Python); compare name + marker.
+    return pip.kind === 'requirement' ? `${normalizeName(pip.name)};${pip.marker ?? ''}` : formatPipLine(pip);
+  };
+  if (!parsed.ok) return undefined;
+  const wanted = key(line);
+  return content.packages.find((entry) => key(entry.value) === wanted);
+}
+
+function lineHint(origin: Origin | undefined): string {
+  return origin?.line === undefined ? '' : ` (line ${origin.line}${origin.file ? ` of ${origin.file}` : ''})`;
+}
+
+/**
+ * Adds one logical requirements line to `content`, following `-r` into companion files and reporting what
+ * cannot be represented.
+ * @example addPipLine(content, '--extra-index-url https://download.pytorch.org/whl/cpu', { line: 1 }, context)
+ */
+export function addPipLine(content: PipContent, text: string, origin: Origin, context: PipReadContext): void {
+  const { warnings } = context;
+  // "-r file:requirements.txt" (a relative file: URL, common in environment.yml) names the file next to this one.
+  const relativeFile = /^(-r|--requirement|-c|--constraint)(?:\s+|=)file:(?!\/)(\S+)$/.exec(text.trim());
+  const result = parsePipLine(relativeFile ? `${relativeFile[1]} ${relativeFile[2]}` : text);
+  if (!result.ok) {
+    warnings.push(warningAt(origin, `Not imported: ${result.error}`));
+    return;
+  }
+  const pip = result.line;
+  if (pip.kind === 'option') {
+    const value = pip.value ?? '';
+    switch (pip.option) {
+      case '--index-url':
+        if (content.indexUrl && content.indexUrl.value !== value)
+          warnings.push(
+            warningAt(origin, `"--index-url ${value}" replaces "--index-url ${content.indexUrl.value}"${lineHint(content.indexUrl.origin)}: pip uses the last one.`, 'info'),
+          );
+        content.indexUrl = { value, origin };
+        return;
+      case '--extra-index-url':
+        if (!content.extraIndexUrls.some((entry) => entry.value === value)) content.extraIndexUrls.push({ value, origin });
+        return;
+      case '--requirement':
+        followRequirementFile(content, value, relativeFile ? text.trim() : pip.raw, origin, context);
+        return;
+      case '--constraint':
+        warnings.push(
+          warningAt(
+            origin,
+            `Not imported: "${pip.raw}". Condocker has no place for pip constraint files and copies only requirements.txt into the image; pin the versions in the requirement lines instead.`,
+          ),
+        );
+        return;
+      case '--find-links':
+        if (!isUrl(value)) {
+          warnings.push(
+            warningAt(origin, `Not imported: "${pip.raw}". The local folder is not in the image (Condocker copies only requirements.txt); use an http(s) URL.`),
+          );
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  if (pip.kind === 'editable' && !isUrl(pip.target)) {
+    warnings.push(
+      warningAt(
+        origin,
+        `Not imported: "${pip.raw}". The local path is not in the image (Condocker copies only requirements.txt); use a VCS URL such as "-e git+https://github.com/org/repo.git#egg=name", or install it in postBuild.`,
+      ),
+    );
+    return;
+  }
+  const formatted = formatPipLine(pip);
+  const duplicate = findDuplicate(content, formatted);
+  if (duplicate) {
+    warnings.push(warningAt(origin, `Not imported: "${pip.raw}" repeats "${duplicate.value}"${lineHint(duplicate.origin)}.`));
+    return;
+  }
+  content.packages.push({ value: formatted, origin });
+}
+
+function followRequirementFile(content: PipContent, reference: string, written: string, origin: Origin, context: PipReadContext): void {
+  const { warnings } = context;
+  const remote = isUrl(reference) && !reference.startsWith('file:');
+  const visiting = context.visiting ?? new Set<string>([context.file]);
+  const path = remote ? undefined : resolveReferencePath(reference, context.file);
+  if (path !== undefined && visiting.has(path)) {
+    warnings.push(warningAt(origin, `"${written}": ${path} is already being read (a loop of -r references); not read again.`));
+    return;
+  }
+  const companion = remote ? undefined : findCompanion(reference, context.file, context.companions);
+  if (!companion) {
+    content.missingFiles.push({ value: reference, origin });
+    warnings.push(
+      warningAt(
+        origin,
+        remote
+          ? `"${written}": Condocker does not download requirement files; import its lines instead. Its requirements are not included.`
+          : `"${written}": that file is not part of this import, so its requirements are not included (an import into a design keeps the design's pip packages in their place); import it together with this file.`,
+      ),
+    );
+    return;
+  }
+  visiting.add(companion.path);
+  if (!content.filesRead.includes(companion.path)) content.filesRead.push(companion.path);
+  addRequirementsText(content, companion.text, { ...context, file: companion.path, visiting });
+  visiting.delete(companion.path);
+}
+
+/**
+ * Adds every line of a requirements text to `content` (pip's rules: `\` continuations, `#` comments).
+ * @example addRequirementsText(content, 'numpy\n-r dev.txt\n', { file: 'requirements.txt', warnings: [] })
+ */
+export function addRequirementsText(content: PipContent, text: string, context: PipReadContext): void {
+  for (const { line, text: logical } of splitRequirementsText(text)) addPipLine(content, logical, { file: context.file, line }, context);
+}
+
+/** Puts pip settings into a draft, replacing the base's pip packages and indexes. */
+export function applyPipContent(draft: DesignDraft, content: PipContent): void {
+  setDraftList(draft, 'pip.packages', content.packages);
+  setDraftList(draft, 'pip.extraIndexUrls', content.extraIndexUrls);
+  setDraftField(draft, 'pip.indexUrl', content.indexUrl?.value ?? '', content.indexUrl?.origin ?? {});
+}
+
+/** Adds pip settings to a draft's pip packages and indexes, keeping what is there (and where it came from). */
+export function appendPipContent(draft: DesignDraft, content: PipContent): void {
+  const keep = (path: 'pip.packages' | 'pip.extraIndexUrls') => {
+    const values = getDraftValue(draft, path) as string[];
+    const origins = draft.lists.get(path) ?? [];
+    return values.map((value, index) => ({ value, origin: origins[index] ?? {} }));
+  };
+  const packages = keep('pip.packages');
+  setDraftList(draft, 'pip.packages', [...packages, ...content.packages.filter((entry) => !packages.some((old) => old.value === entry.value))]);
+  const extra = keep('pip.extraIndexUrls');
+  setDraftList(draft, 'pip.extraIndexUrls', [...extra, ...content.extraIndexUrls.filter((entry) => !extra.some((old) => old.value === entry.value))]);
+  if (content.indexUrl) setDraftField(draft, 'pip.indexUrl', content.indexUrl.value, content.indexUrl.origin);
+}
+
+/**
+ * Imports a requirements.txt: replaces the pip packages and index URLs of `base` (default REQUIREMENTS_IMPORT_BASE)
+ * and keeps everything else; lines that cannot be represented are reported with their line number.
+ * @example importRequirementsTxt('--extra-index-url https://download.pytorch.org/whl/cpu\ntorch==2.5.1\n')
+ */
+export function importRequirementsTxt(text: string, base: Design = REQUIREMENTS_IMPORT_BASE, options: ImportOptions = {}): ImportResult {
+  const fileName = options.fileName ?? 'requirements.txt';
+  const tooLarge = checkImportSize(text, fileName);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  const warnings: ImportWarning[] = [];
+  const content = emptyPipContent();
+  addRequirementsText(content, text, { file: fileName, companions: options.companions, warnings });
+  if (content.packages.length === 0 && content.missingFiles.length === 0)
+    warnings.push({ file: fileName, message: `${fileName} has no requirements; the design now has no pip packages.` });
+  const draft = createDraft(base);
+  applyPipContent(draft, content);
+  return finalizeDraft(draft, warnings, fileName);
+}
