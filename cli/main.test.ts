@@ -76,7 +76,7 @@ describe('help and usage', () => {
   });
 
   it.each([
-    [['build'], /unknown command "build"\. Commands: render, import, link, presets\.\nRun "condocker --help"/],
+    [['build'], /unknown command "build"\. Commands: render, import, link, lint, presets\.\nRun "condocker --help"/],
     [['render', '--bogus'], /render: Unknown option '--bogus'.*\nRun "condocker render --help" for usage\./s],
     [['render', 'a.yaml', '-o'], /render: Option '-o, --output <value>' argument missing/],
     [['render', 'a.yaml', 'b.yaml', '-o', 'out'], /render: unexpected argument "b\.yaml"; it takes at most 1\./],
@@ -301,5 +301,53 @@ describe('the bin', () => {
     }
     const failure = await exec(process.execPath, [bin, 'render', 'missing.yaml', '-o', 'out'], { cwd: temp }).catch((error) => error);
     expect(failure).toMatchObject({ code: 1, stderr: 'condocker: cannot read missing.yaml: no such file or folder.\n' });
+  });
+});
+
+describe('lint', () => {
+  it('prints findings like a compiler and exits 1 on errors', async () => {
+    const result = await run(['lint', '--preset', 'recipe-2020']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^Dockerfile:7: error CD001 ubuntu:16\.04 reached its end of support/m);
+    expect(result.stdout).toMatch(/^environment\.yml:\d+: error CD005 /m);
+    expect(result.stderr).toMatch(/\d+ errors, \d+ warnings, \d+ hints\ncondocker: \d+ errors found\.\n$/);
+  });
+
+  it('exits 0 when there are only hints', async () => {
+    const result = await run(['lint', '--preset', 'data-science']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('Dockerfile:21: info DL3008 apt-get install does not pin versions of ca-certificates, curl, tini.\n');
+  });
+
+  it('gives JSON with why, source and fix', async () => {
+    const result = await run(['lint', '--preset', 'recipe-2020', '--format', 'json']);
+    const findings = JSON.parse(result.stdout) as Array<{ rule: string; fix?: { changes: unknown[] }; source: { url: string } }>;
+    const eol = findings.find((f) => f.rule === 'CD001')!;
+    expect(eol.fix!.changes).toEqual([{ path: ['base', 'image'], value: 'ubuntu:24.04' }]);
+    expect(eol.source.url).toMatch(/^https:/);
+  });
+
+  it('lints a Dockerfile with the hadolint rules', async () => {
+    const result = await run(['lint', 'Dockerfile'], { Dockerfile: 'FROM python:latest\nRUN sudo pip install x\nCMD python app.py\n' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Dockerfile:1: warning DL3007');
+    expect(result.stdout).toContain('Dockerfile:2: error DL3004');
+    expect(result.stdout).toContain('Dockerfile:3: warning DL3025');
+  });
+
+  it('modernizes a design into one with no errors', async () => {
+    const result = await run(['lint', '--preset', 'recipe-2020', '--modernize']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('applied: Use ubuntu:24.04');
+    const modern = designSchema.parse(load(result.stdout));
+    const again = await run(['lint', 'modern.yaml'], { 'modern.yaml': result.stdout });
+    expect(again.code).toBe(0);
+    expect(modern.base.image).toBe('ubuntu:24.04');
+  });
+
+  it('refuses an unknown format', async () => {
+    const result = await run(['lint', '--preset', 'data-science', '--format', 'xml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--format is text or json');
   });
 });

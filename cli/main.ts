@@ -144,6 +144,28 @@ Examples:
   condocker link design.yaml --origin https://condocker.example.org`,
     run: runLink,
   },
+  lint: {
+    summary: 'say what will break before you build: findings on a design or a Dockerfile',
+    options: { ...DESIGN_OPTIONS, format: { type: 'string', short: 'f' }, modernize: { type: 'boolean' } },
+    positionals: 1,
+    help: `Usage: condocker lint (<design.json|yaml|yml> | <Dockerfile> | --preset NAME) [--format text|json] [--modernize]
+
+Prints each finding like a compiler: "file:line: severity rule message". A design is checked with Condocker's
+design rules and its generated Dockerfile with the hadolint rules; a file named *Dockerfile* (or starting with
+FROM, ARG or a parser directive) is checked with the hadolint rules only. Exits 1 when there is an error.
+
+Options:
+  -f, --format FMT    text (default) or json (an array of findings with why, source and fix)
+      --modernize     apply every fix that modernizes the design and print the result as YAML
+${PRESET_HELP}
+  -h, --help          show this help
+
+Examples:
+  condocker lint --preset recipe-2020
+  condocker lint Dockerfile --format json
+  condocker lint --preset recipe-2020 --modernize > modern.yaml`,
+    run: runLint,
+  },
   presets: {
     summary: 'list the presets (use one with --preset NAME)',
     options: {},
@@ -285,6 +307,43 @@ async function runLink(args: ParsedArgs, io: CliIo): Promise<void> {
     );
   const design = await loadDesign('link', args, io);
   io.stdout(`${shareUrl(origin, design)}\n`);
+}
+
+function looksLikeDockerfile(path: string, text: string): boolean {
+  return /dockerfile/i.test(basename(path)) || /^\s*(?:#\s*\w+=.*\n\s*)*(?:FROM|ARG)\s/i.test(text);
+}
+
+async function runLint(args: ParsedArgs, io: CliIo): Promise<void> {
+  const format = stringOption(args, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw usageError(`lint: --format is text or json, not "${format}".`, 'lint');
+  const { lintDesign, countFindings, modernize } = await import('@/lib/lint');
+  const { lintDockerfile } = await import('@/lib/lint/dockerfile-rules');
+  const path = args.positionals[0];
+  let findings;
+  if (path !== undefined && stringOption(args, 'preset') === undefined) {
+    const text = decodeText(await readOrFail(io, path), path);
+    if (looksLikeDockerfile(path, text)) {
+      if (args.values.modernize) throw usageError('lint: --modernize works on designs, not on Dockerfiles.', 'lint');
+      findings = lintDockerfile(text, { file: path });
+    }
+  }
+  if (!findings) {
+    const design = await loadDesign('lint', args, io);
+    if (args.values.modernize) {
+      const { design: modern, applied } = modernize(design);
+      for (const fix of applied) io.stderr(`applied: ${fix.label}\n`);
+      io.stdout(formatDesignYaml(modern));
+      return;
+    }
+    findings = lintDesign(design);
+  }
+  if (format === 'json') io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+  else
+    for (const f of findings)
+      io.stdout(`${f.file ?? 'design'}${f.line ? `:${f.line}` : ''}: ${f.severity} ${f.rule} ${f.message}${f.field ? ` [${f.field}]` : ''}\n`);
+  const counts = countFindings(findings);
+  if (format === 'text') io.stderr(`${counts.error} errors, ${counts.warning} warnings, ${counts.info} hints\n`);
+  if (counts.error > 0) throw new CliFailure(`${counts.error} error${counts.error === 1 ? '' : 's'} found.`, EXIT.failed);
 }
 
 async function runPresets(_args: ParsedArgs, io: CliIo): Promise<void> {
