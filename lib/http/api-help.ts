@@ -1,0 +1,173 @@
+// `GET /api`: what the HTTP door offers, as plain text with curl examples (like start.spring.io answers curl) or
+// as JSON. Both are rendered from one endpoint table.
+import { PRESETS } from '@/lib/design/presets';
+import { MAX_BODY_BYTES } from './design-request';
+
+/** One endpoint of the HTTP door. */
+export interface ApiEndpoint {
+  method: 'GET' | 'POST';
+  path: string;
+  /** Query string of the example URL, if any, e.g. `?preset=data-science`. */
+  example?: string;
+  description: string;
+}
+
+/** Every endpoint, in the order the help lists them. Add new endpoints here. */
+export const API_ENDPOINTS: readonly ApiEndpoint[] = [
+  { method: 'GET', path: '/api', description: 'This help: JSON, or plain text for curl and Accept: text/plain.' },
+  { method: 'GET', path: '/api/presets', description: 'Preset ids, labels and descriptions.' },
+  {
+    method: 'GET',
+    path: '/api/zip',
+    example: '?preset=data-science',
+    description: 'The project as a zip: ?preset=<id>, ?d=<share code>, or neither for the defaults.',
+  },
+  { method: 'POST', path: '/api/zip', description: 'The project as a zip for a design sent as JSON or YAML.' },
+  {
+    method: 'GET',
+    path: '/api/files',
+    example: '?preset=minimal-python',
+    description: 'The files as JSON {files: [{path, content, language, mode}]}; parameters as /api/zip.',
+  },
+  { method: 'POST', path: '/api/files', description: 'The files as JSON for a design sent as JSON or YAML.' },
+];
+
+const CURL_LIKE = /^(?:curl|wget|httpie|xh)\//i;
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * Whether the client wants the plain-text help: it asks for text/plain before JSON, or it is curl/wget sending
+ * nothing more specific than `*\/*`.
+ * @example wantsPlainText(new Headers({ 'user-agent': 'curl/8.5.0', accept: '*\/*' })) // true
+ */
+export function wantsPlainText(headers: Headers): boolean {
+  const accepted = parseAccept(headers.get('accept') ?? '');
+  const plain = bestQuality(accepted, ['text/plain', 'text/*']);
+  const json = bestQuality(accepted, ['application/json', 'application/*']);
+  if (plain !== json) return plain > json;
+  // Both named with the same quality: the one listed first wins.
+  if (plain > 0) return indexOfType(accepted, 'text/') < indexOfType(accepted, 'application/');
+  return CURL_LIKE.test(headers.get('user-agent') ?? '');
+}
+
+/**
+ * The origin the client used to reach the API, from the Host header (X-Forwarded-Host/-Proto behind a proxy),
+ * falling back to the request URL when the header is missing or not a plain host name.
+ * @example requestOrigin(new Request('http://127.0.0.1:3000/api', { headers: { host: 'localhost:3000' } })) // 'http://localhost:3000'
+ */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = firstValue(request.headers.get('x-forwarded-host')) ?? firstValue(request.headers.get('host'));
+  const forwardedProto = firstValue(request.headers.get('x-forwarded-proto'));
+  const proto = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : url.protocol.replace(/:$/, '');
+  return host && HOST.test(host) ? `${proto}://${host}` : url.origin;
+}
+
+/**
+ * The plain-text help with curl examples against `origin`.
+ * @example apiHelpText('http://localhost:3000') // 'Condocker — …\n  curl -o env.zip \'http://localhost:3000/api/zip?preset=data-science\' …'
+ */
+export function apiHelpText(origin: string): string {
+  const url = (path: string) => `${origin}${path}`;
+  const widest = Math.max(...API_ENDPOINTS.map((endpoint) => endpoint.path.length));
+  const presetWidth = Math.max(...PRESETS.map((preset) => preset.id.length));
+  return [
+    'Condocker: one design in, a ready-to-build conda + pip + Docker project out.',
+    `Design it in the browser at ${url('/')} and share the link; or ask this API with curl:`,
+    '',
+    'Download a preset as a zip:',
+    `  curl -o env.zip '${url('/api/zip?preset=data-science')}'`,
+    '',
+    'Download with the project\'s own file name (here pytorch-gpu.zip):',
+    `  curl -OJ '${url('/api/zip?preset=pytorch-gpu')}'`,
+    '',
+    'Download a design shared as a link (the code after "#d=" or "?d="):',
+    `  curl -o env.zip '${url('/api/zip?d=<share code>')}'`,
+    '',
+    'Send your own design as YAML or JSON (fields you leave out keep their defaults):',
+    `  curl -X POST -H 'Content-Type: application/yaml' --data-binary @design.yaml -o env.zip ${url('/api/zip')}`,
+    `  curl -X POST -H 'Content-Type: application/json' -d '{"project":{"name":"demo"}}' -o demo.zip ${url('/api/zip')}`,
+    '',
+    'See the generated files as JSON instead of a zip:',
+    `  curl '${url('/api/files?preset=minimal-python')}'`,
+    `  curl -X POST -H 'Content-Type: application/yaml' --data-binary @design.yaml ${url('/api/files')}`,
+    '',
+    'A design.yaml:',
+    '  project:',
+    '    name: climate-model',
+    '  conda:',
+    '    packages: [jupyterlab, xarray, netcdf4]',
+    '  pip:',
+    '    packages: [pint-xarray]',
+    '  apt:',
+    '    packages: [git]',
+    '',
+    'Endpoints:',
+    ...API_ENDPOINTS.map((endpoint) => `  ${endpoint.method.padEnd(4)} ${endpoint.path.padEnd(widest)}  ${endpoint.description}`),
+    '',
+    'Presets (?preset=<id>):',
+    ...PRESETS.map((preset) => `  ${preset.id.padEnd(presetWidth)}  ${preset.description}`),
+    '',
+    'Errors come as JSON: {"error": "…", "issues": [{"path": "user.name", "message": "User name: …"}]}',
+    `with status 400 for a bad design, 413 for a body over ${MAX_BODY_BYTES / 1024} KB, 415 for a body that is not`,
+    'JSON or YAML and 405 for a wrong method.',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The JSON help: endpoints with absolute URLs, presets, limits.
+ * @example apiHelpJson('http://localhost:3000').endpoints[2].url // 'http://localhost:3000/api/zip?preset=data-science'
+ */
+export function apiHelpJson(origin: string) {
+  return {
+    name: 'Condocker',
+    description: 'One design in, a ready-to-build conda + pip + Docker project out.',
+    page: `${origin}/`,
+    endpoints: API_ENDPOINTS.map(({ method, path, example, description }) => ({
+      method,
+      path,
+      url: `${origin}${path}${example ?? ''}`,
+      description,
+    })),
+    bodyTypes: ['application/json', 'application/yaml'],
+    maxBodyBytes: MAX_BODY_BYTES,
+    presets: PRESETS.map((preset) => preset.id),
+    examples: {
+      zip: `curl -o env.zip '${origin}/api/zip?preset=data-science'`,
+      post: `curl -X POST -H 'Content-Type: application/yaml' --data-binary @design.yaml -o env.zip ${origin}/api/zip`,
+      files: `curl '${origin}/api/files?preset=minimal-python'`,
+    },
+  };
+}
+
+interface AcceptedType {
+  type: string;
+  quality: number;
+}
+
+function parseAccept(header: string): AcceptedType[] {
+  return header
+    .split(',')
+    .map((part) => {
+      const [type, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+      const q = params.find((param) => param.startsWith('q='));
+      const quality = q === undefined ? 1 : Number(q.slice(2));
+      return { type, quality: Number.isFinite(quality) ? quality : 0 };
+    })
+    .filter((accepted) => accepted.type !== '');
+}
+
+function bestQuality(accepted: AcceptedType[], types: string[]): number {
+  return Math.max(0, ...accepted.filter((entry) => types.includes(entry.type)).map((entry) => entry.quality));
+}
+
+function indexOfType(accepted: AcceptedType[], prefix: string): number {
+  const index = accepted.findIndex((entry) => entry.type.startsWith(prefix));
+  return index === -1 ? Number.POSITIVE_INFINITY : index;
+}
+
+function firstValue(header: string | null): string | undefined {
+  const value = header?.split(',')[0].trim();
+  return value ? value : undefined;
+}
