@@ -76,6 +76,8 @@ test.describe('GET /api: help', () => {
       'POST /api/zip',
       'GET /api/files',
       'POST /api/files',
+      'GET /api/lint',
+      'POST /api/lint',
     ]);
     expect(help.endpoints[2].url).toBe(`${baseURL}/api/zip?preset=data-science`);
   });
@@ -303,4 +305,22 @@ test.describe('wrong method', () => {
       expect(response.headers()['allow']).toBe(allow);
     });
   }
+});
+
+test.describe('/api/lint', () => {
+  test('lists the recipe's findings with fixes', async ({ request }) => {
+    const response = await request.get('/api/lint?preset=recipe-2020');
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { counts: { error: number }; findings: Array<{ rule: string; line?: number; fix?: unknown }> };
+    expect(body.counts.error).toBeGreaterThan(0);
+    expect(body.findings.find((f) => f.rule === 'CD001')).toMatchObject({ file: 'Dockerfile', line: 7, fix: { label: 'Use ubuntu:24.04' } });
+  });
+
+  test('takes a design as YAML and names a bad field', async ({ request }) => {
+    const good = await request.post('/api/lint', { headers: { 'content-type': 'application/yaml' }, data: 'base:\n  image: ubuntu:24.04\n' });
+    expect(((await good.json()) as { counts: { error: number } }).counts.error).toBe(0);
+    const bad = await request.post('/api/lint', { headers: { 'content-type': 'application/yaml' }, data: 'user:\n  uid: 0\n' });
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { issues: Array<{ path: string }> }).issues[0].path).toBe('user.uid');
+  });
 });

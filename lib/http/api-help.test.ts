@@ -69,6 +69,8 @@ describe('apiHelpJson', () => {
       'POST https://condocker.example/api/zip',
       'GET https://condocker.example/api/files?preset=minimal-python',
       'POST https://condocker.example/api/files',
+      'GET https://condocker.example/api/lint?preset=recipe-2020',
+      'POST https://condocker.example/api/lint',
     ]);
     expect(help.presets).toEqual(PRESETS.map((preset) => preset.id));
     expect(help.maxBodyBytes).toBe(262144);

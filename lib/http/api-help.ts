@@ -30,6 +30,13 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     description: 'The files as JSON {files: [{path, content, language, mode}]}; parameters as /api/zip.',
   },
   { method: 'POST', path: '/api/files', description: 'The files as JSON for a design sent as JSON or YAML.' },
+  {
+    method: 'GET',
+    path: '/api/lint',
+    example: '?preset=recipe-2020',
+    description: 'Findings before you build: {counts, findings: [{rule, severity, message, file, line, fix, …}]}.',
+  },
+  { method: 'POST', path: '/api/lint', description: 'The findings for a design sent as JSON or YAML.' },
 ];
 
 const CURL_LIKE = /^(?:curl|wget|httpie|xh)\//i;
