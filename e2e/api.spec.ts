@@ -308,7 +308,7 @@ test.describe('wrong method', () => {
 });
 
 test.describe('/api/lint', () => {
-  test('lists the recipe's findings with fixes', async ({ request }) => {
+  test('lists the findings of the recipe, with fixes', async ({ request }) => {
     const response = await request.get('/api/lint?preset=recipe-2020');
     expect(response.status()).toBe(200);
     const body = (await response.json()) as { counts: { error: number }; findings: Array<{ rule: string; line?: number; fix?: unknown }> };
