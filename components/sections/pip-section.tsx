@@ -1,0 +1,35 @@
+'use client';
+import { ListEditor } from '../fields/list-editor';
+import { TextField } from '../fields/text-field';
+import { Section } from './section';
+
+/** pip requirement lines and package indexes (requirements.txt). */
+export function PipSection() {
+  return (
+    <Section id="pip" title="Pip" description="Packages conda-forge does not have, installed by pip into the same environment (requirements.txt).">
+      <ListEditor
+        name="pip.packages"
+        label="Pip packages"
+        itemLabel="Pip package"
+        placeholder="requests>=2.32"
+        emptyText="No pip packages: requirements.txt is not generated."
+        hint={
+          <>
+            requirements.txt lines, e.g. <code>torch==2.5.1</code>, <code>black[jupyter]</code>, <code>-e ./src</code>, <code>--pre</code>.
+          </>
+        }
+      />
+      <div className="field-grid">
+        <TextField name="pip.indexUrl" label="Pip index URL" placeholder="https://pypi.org/simple" inputMode="url" mono className="field-span-2" hint="Empty: PyPI." />
+      </div>
+      <ListEditor
+        name="pip.extraIndexUrls"
+        label="Extra pip index URLs"
+        itemLabel="Extra index URL"
+        placeholder="https://download.pytorch.org/whl/cu126"
+        emptyText="No extra indexes."
+        reorderable={false}
+      />
+    </Section>
+  );
+}
