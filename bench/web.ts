@@ -109,7 +109,10 @@ async function main() {
 /** Gzip sizes of the scripts the served HTML of / references. */
 async function measureFirstLoad(origin: string): Promise<{ rows: Row[]; scriptUrls: string[] }> {
   const html = await (await fetch(`${origin}/`)).text();
-  const scriptUrls = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => new URL(decodeHtml(match[1]), origin).href);
+  const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)];
+  const scriptUrls = tags.map((match) => new URL(decodeHtml(match[1]), origin).href);
+  // Browsers that run modules skip <script nomodule> (Next's legacy polyfills) and never download it.
+  const legacyOnly = new Set(tags.filter((match) => /\bnomodule\b/.test(match[0])).map((match) => new URL(decodeHtml(match[1]), origin).href));
   const unique = [...new Set(scriptUrls)];
   const chunks = await Promise.all(
     unique.map(async (url) => {
@@ -118,10 +121,12 @@ async function measureFirstLoad(origin: string): Promise<{ rows: Row[]; scriptUr
     }),
   );
   const total = chunks.reduce((sum, chunk) => sum + chunk.gzip, 0);
+  const modern = chunks.filter((chunk) => !legacyOnly.has(chunk.url));
+  const modernTotal = modern.reduce((sum, chunk) => sum + chunk.gzip, 0);
   const totalRaw = chunks.reduce((sum, chunk) => sum + chunk.raw, 0);
   console.log(`\nFirst-load scripts of / (${chunks.length}):`);
   for (const chunk of [...chunks].sort((a, b) => b.gzip - a.gzip))
-    console.log(`  ${kb(chunk.gzip).padStart(9)} gzip  ${kb(chunk.raw).padStart(9)} raw  ${new URL(chunk.url).pathname}`);
+    console.log(`  ${kb(chunk.gzip).padStart(9)} gzip  ${kb(chunk.raw).padStart(9)} raw  ${new URL(chunk.url).pathname}${legacyOnly.has(chunk.url) ? '  (nomodule: legacy browsers only)' : ''}`);
 
   const monacoUrls = unique.filter((url) => new URL(url).pathname.startsWith('/monaco/'));
   const monacoChunks = chunks.filter((chunk) => chunk.text.includes(MONACO_CORE_MARKER));
@@ -132,10 +137,16 @@ async function measureFirstLoad(origin: string): Promise<{ rows: Row[]; scriptUr
     scriptUrls: unique,
     rows: [
       {
-        measure: 'First-load JS of / (gzip, Monaco excluded)',
-        value: `${kb(total)} (${chunks.length} scripts, ${kb(totalRaw)} raw)`,
+        measure: 'First-load JS of / a current browser fetches (gzip, Monaco excluded)',
+        value: `${kb(modernTotal)} (${modern.length} scripts)`,
         target: `≤ ${TARGETS.firstLoadKb} KB`,
-        met: total <= TARGETS.firstLoadKb * 1024,
+        met: modernTotal <= TARGETS.firstLoadKb * 1024,
+      },
+      {
+        measure: 'Every <script src> of / incl. nomodule polyfills (gzip)',
+        value: `${kb(total)} (${chunks.length} scripts, ${kb(totalRaw)} raw)`,
+        target: '(for reference)',
+        met: true,
       },
       {
         measure: 'Monaco in the first load',
