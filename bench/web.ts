@@ -112,7 +112,7 @@ async function measureFirstLoad(origin: string): Promise<{ rows: Row[]; scriptUr
   const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)];
   const scriptUrls = tags.map((match) => new URL(decodeHtml(match[1]), origin).href);
   // Browsers that run modules skip <script nomodule> (Next's legacy polyfills) and never download it.
-  const legacyOnly = new Set(tags.filter((match) => /\bnomodule\b/.test(match[0])).map((match) => new URL(decodeHtml(match[1]), origin).href));
+  const legacyOnly = new Set(tags.filter((match) => /\bnomodule\b/i.test(match[0])).map((match) => new URL(decodeHtml(match[1]), origin).href));
   const unique = [...new Set(scriptUrls)];
   const chunks = await Promise.all(
     unique.map(async (url) => {
