@@ -15,7 +15,7 @@ export function PipSection() {
         emptyText="No pip packages: requirements.txt is not generated."
         hint={
           <>
-            requirements.txt lines, e.g. <code>torch==2.5.1</code>, <code>black[jupyter]</code>, <code>rich==13.9.4; python_version &gt;= "3.9"</code>, <code>--pre</code>.
+            requirements.txt lines, e.g. <code>torch==2.5.1</code>, <code>black[jupyter]</code>, <code>rich==13.9.4; python_version &gt;= &quot;3.9&quot;</code>, <code>--pre</code>.
           </>
         }
       />
