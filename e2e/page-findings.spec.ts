@@ -61,3 +61,21 @@ test('Modernize applies every fix and leaves no errors', async ({ page }) => {
   // The project is still the recipe's: only what no longer works changed.
   await expect(page.getByLabel('Project name', { exact: true })).toHaveValue('recipe-2020');
 });
+
+test('findings mark their lines in the editor: gutter glyphs, underline markers with the reason on hover', async ({ page }) => {
+  await loadRecipe(page);
+  await expect(page.locator('.monaco-host .lint-glyph-error').first()).toBeVisible();
+  const markers = () =>
+    page.evaluate(() =>
+      (window as unknown as { monaco: { editor: { getModelMarkers(filter: { owner: string }): Array<{ resource: { path: string }; startLineNumber: number; severity: number; message: string }> } } }).monaco.editor
+        .getModelMarkers({ owner: 'condocker-lint' })
+        .map((m) => ({ path: m.resource.path, line: m.startLineNumber, severity: m.severity, message: m.message.split('\n')[0] })),
+    );
+  await expect.poll(markers).toContainEqual({ path: '/Dockerfile', line: 7, severity: 8, message: 'ubuntu:16.04 reached its end of support on 2021-04-30.' });
+
+  await page.locator('.monaco-host .lint-glyph-error').first().hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'CD001' }).first()).toBeVisible();
+
+  await page.locator('.finding[data-rule="CD001"]').getByRole('button', { name: 'Use ubuntu:24.04' }).click();
+  await expect.poll(markers).not.toContainEqual(expect.objectContaining({ path: '/Dockerfile', line: 7, severity: 8 }));
+});

@@ -15,6 +15,8 @@ interface FindingsPanelProps {
   /** Applies a new design as one undoable change; `what` says what changed, for the notice. */
   onApply: (design: Design, what: string, details?: string[]) => void;
   onError: (message: string) => void;
+  /** Told the current findings, so the editor can mark their lines. */
+  onFindings: (findings: readonly Finding[]) => void;
 }
 
 const ICONS = { error: AlertIcon, warning: WarningIcon, info: InfoIcon };
@@ -24,7 +26,7 @@ function plural(count: number, one: string, many: string) {
 }
 
 /** The findings list under the preview. */
-export function FindingsPanel({ onGoToLine, onGoToField, onApply, onError }: FindingsPanelProps) {
+export function FindingsPanel({ onGoToLine, onGoToField, onApply, onError, onFindings }: FindingsPanelProps) {
   const lint = useLint();
   const snapshot = useDesignSnapshot();
   const deferred = useDeferredValue(snapshot);
@@ -49,6 +51,7 @@ export function FindingsPanel({ onGoToLine, onGoToField, onApply, onError }: Fin
       return [];
     }
   }, [lint, deferred.design, deferred.files]);
+  useEffect(() => onFindings(findings ?? []), [findings, onFindings]);
   const counts = lint && findings ? lint.countFindings(findings) : null;
   const fixable = findings?.some((finding) => finding.fix && finding.severity !== 'info') ?? false;
   const disabled = snapshot.stale;

@@ -6,6 +6,7 @@ import { loader } from '@monaco-editor/react';
 import type * as MonacoApi from 'monaco-editor';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FileLanguage, GeneratedFile } from '@/lib/generators/types';
+import type { Finding } from '@/lib/lint/types';
 import { changedSpan } from '@/lib/ui/text-diff';
 
 loader.config({ paths: { vs: '/monaco/vs' } });
@@ -36,7 +37,11 @@ export interface MonacoViewProps {
   onReady: () => void;
   /** Show this line of this file (a new nonce asks again). */
   reveal?: { path: string; line: number; nonce: number } | null;
+  /** Lint findings: each one with a file and line becomes a marker (underline, hover) and a gutter glyph. */
+  findings?: readonly Finding[];
 }
+
+const MARKER_OWNER = 'condocker-lint';
 
 // The editor's background matches the preview panel in both colour schemes.
 function defineThemes(monaco: Monaco) {
@@ -58,7 +63,7 @@ function defineThemes(monaco: Monaco) {
 
 const uriFor = (monaco: Monaco, path: string) => monaco.Uri.from({ scheme: 'condocker', path: `/${path}` });
 
-export default function MonacoView({ files, path, dark, onReady, reveal }: MonacoViewProps) {
+export default function MonacoView({ files, path, dark, onReady, reveal, findings = [] }: MonacoViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [instance, setInstance] = useState<{ monaco: Monaco; editor: MonacoApi.editor.IStandaloneCodeEditor } | null>(null);
   const contents = useRef(new Map<string, string>());
@@ -66,6 +71,7 @@ export default function MonacoView({ files, path, dark, onReady, reveal }: Monac
   const shownPath = useRef<string | null>(null);
   const highlight = useRef<{ collection: MonacoApi.editor.IEditorDecorationsCollection; timer: number } | null>(null);
   const readyCalled = useRef(false);
+  const gutter = useRef<MonacoApi.editor.IEditorDecorationsCollection | null>(null);
   const revealed = useRef(0);
   // The theme the editor is created with (later changes go through the effect below), so it never flashes light.
   const initialDark = useRef(dark);
@@ -101,7 +107,7 @@ export default function MonacoView({ files, path, dark, onReady, reveal }: Monac
           contextmenu: false,
           stickyScroll: { enabled: false },
           lineNumbersMinChars: 3,
-          glyphMargin: false,
+          glyphMargin: true,
           folding: true,
           guides: { indentation: false },
           overviewRulerBorder: false,
@@ -200,6 +206,44 @@ export default function MonacoView({ files, path, dark, onReady, reveal }: Monac
       onReady();
     }
   }, [instance, files, path, onReady]);
+
+  // Findings on their lines: markers give the underline, the hover and the overview ruler on every file;
+  // the gutter glyphs are decorations of the file shown. Runs after the files effect above, so models exist.
+  useLayoutEffect(() => {
+    if (!instance) return;
+    const { monaco, editor } = instance;
+    const severity = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info };
+    for (const file of files) {
+      const model = monaco.editor.getModel(uriFor(monaco, file.path));
+      if (!model) continue;
+      const markers = findings
+        .filter((f) => f.file === file.path && f.line !== undefined && f.line <= model.getLineCount())
+        .map((f) => ({
+          severity: severity[f.severity],
+          message: `${f.message}\n${f.why}`,
+          source: 'Condocker',
+          code: { value: f.rule, target: monaco.Uri.parse(f.source.url) },
+          startLineNumber: f.line!,
+          startColumn: model.getLineFirstNonWhitespaceColumn(f.line!) || 1,
+          endLineNumber: f.line!,
+          endColumn: model.getLineMaxColumn(f.line!),
+        }));
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
+    }
+    const shown = editor.getModel();
+    gutter.current ??= editor.createDecorationsCollection();
+    gutter.current.set(
+      findings
+        .filter((f) => f.file === path && f.line !== undefined && shown && f.line <= shown.getLineCount())
+        .map((f) => ({
+          range: new monaco.Range(f.line!, 1, f.line!, 1),
+          options: {
+            glyphMarginClassName: `lint-glyph lint-glyph-${f.severity}`,
+            glyphMarginHoverMessage: { value: `**${f.rule}** ${f.message}` },
+          },
+        })),
+    );
+  }, [instance, files, path, findings]);
 
   // A finding's line: shown in the middle, selected, and the editor focused so the keyboard can read on.
   useLayoutEffect(() => {

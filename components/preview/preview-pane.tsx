@@ -8,6 +8,7 @@ import { baseName, groupFilesByFolder } from '@/lib/ui/file-groups';
 import { useDesignSnapshot } from '../design-state';
 import { AlertIcon, CopyIcon, FileIcon, FolderIcon, SaveFileIcon } from '../icons';
 import { saveBlob } from '../save-blob';
+import type { Finding } from '@/lib/lint/types';
 import { FindingsPanel } from './findings-panel';
 import { useSessionValue, type SessionStore } from '../session-store';
 
@@ -44,6 +45,7 @@ export function PreviewPane({ dark, session, onShowProblem, onGoToField, onShowF
   const onReady = useCallback(() => setEditorReady(true), []);
   // A request to show a line (from a finding); the nonce makes the same line requestable twice.
   const [reveal, setReveal] = useState<{ path: string; line: number; nonce: number } | null>(null);
+  const [findings, setFindings] = useState<readonly Finding[]>([]);
 
   // What each file looked like when it was last shown; a file whose content differs is marked as changed.
   const [seen, setSeen] = useState<Record<string, string>>(() => contentsByPath(files));
@@ -165,9 +167,9 @@ export function PreviewPane({ dark, session, onShowProblem, onGoToField, onShowF
               {current?.content}
             </pre>
           )}
-          <MonacoView files={files} path={path} dark={dark} onReady={onReady} reveal={reveal} />
+          <MonacoView files={files} path={path} dark={dark} onReady={onReady} reveal={reveal} findings={findings} />
         </div>
-        <FindingsPanel onGoToLine={goToLine} onGoToField={onGoToField} onApply={onApplyDesign} onError={(message) => notify('error', message)} />
+        <FindingsPanel onGoToLine={goToLine} onGoToField={onGoToField} onApply={onApplyDesign} onError={(message) => notify('error', message)} onFindings={setFindings} />
         <pre data-testid="file-content" data-path={path} hidden>
           {current?.content}
         </pre>

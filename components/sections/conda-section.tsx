@@ -17,12 +17,16 @@ const CHANNEL_SUGGESTIONS = ['conda-forge', 'nodefaults', 'bioconda', 'pytorch',
 const PYTHON_VERSIONS = ['3.14', '3.13', '3.12', '3.11', '3.10'];
 const PACKAGE_SUGGESTIONS = ['numpy', 'pandas', 'scipy', 'matplotlib', 'seaborn', 'scikit-learn', 'xarray', 'dask', 'polars', 'pyarrow', 'jupyterlab', 'ipywidgets', 'pytorch', 'r-base', 'nodejs', 'pip'];
 
-function versionHint(installer: InstallerId, version: string): string {
+function versionHint(installer: InstallerId, version: string, unverified: boolean): string {
   const info = INSTALLERS[installer];
   const chosen = version || info.defaultVersion;
   const release = findRelease(installer, chosen);
   const checked = release ? Object.keys(release.sha256) : [];
-  const sums = checked.length > 0 ? `checksum verified for ${checked.join(' and ')}` : 'no published checksum known: not verified';
+  const sums = unverified
+    ? 'not verified: the 2020 download is on (Advanced)'
+    : checked.length > 0
+      ? `checksum verified for ${checked.join(' and ')}`
+      : 'no published checksum known: not verified';
   return `${version ? '' : `Empty: the default, ${info.defaultVersion}. `}${info.label} ${chosen} — ${sums}.`;
 }
 
@@ -33,6 +37,7 @@ export function CondaSection() {
   const installerOptions = installerIds.map((id) => ({ value: id, label: INSTALLER_LABELS[id] ?? INSTALLERS[id]?.label ?? id }));
   const installer = (useWatch({ control, name: 'conda.installer' }) ?? 'miniforge') as InstallerId;
   const version = useWatch({ control, name: 'conda.installerVersion' }) ?? '';
+  const unverified = useWatch({ control, name: 'compat.unverifiedInstaller' }) ?? false;
   const known = INSTALLERS[installer] ?? INSTALLERS.miniforge;
 
   return (
@@ -45,7 +50,7 @@ export function CondaSection() {
           placeholder={known.defaultVersion}
           list="installer-versions"
           mono
-          hint={versionHint(known.id, typeof version === 'string' ? version : '')}
+          hint={versionHint(known.id, typeof version === 'string' ? version : '', Boolean(unverified))}
         />
         <datalist id="installer-versions">
           {known.releases.map((release) => (
