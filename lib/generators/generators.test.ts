@@ -141,3 +141,14 @@ describe('the recommended default (data-science)', () => {
     expect(instructions.join('\n')).not.toMatch(/conda run|--force|defaults/);
   });
 });
+
+describe('explanatory comments switched off', () => {
+  it.each(PRESETS.map((preset) => [preset.id, preset.design] as const))('%s has no comment lines but the syntax directive, and still passes', (_id, preset) => {
+    const design = designSchema.parse({ ...preset, dockerfile: { comments: false } });
+    const files = generateFiles(design);
+    const dockerfile = files.find((file) => file.path === 'Dockerfile')!.content;
+    expect(dockerfile.split('\n').filter((line) => line.startsWith('#'))).toEqual(['# syntax=docker/dockerfile:1']);
+    expect(dockerfileInstructions(dockerfile)).toEqual(dockerfileInstructions(generateFiles(preset).find((file) => file.path === 'Dockerfile')!.content));
+    expect(filesProblems(files).flat()).toEqual([]);
+  });
+});
