@@ -3,7 +3,7 @@
 // Not representable, each reported at its line: `-r` files that are not part of the import, `-c` constraints,
 // local paths (`-e .`, `--find-links ./wheels`): Condocker copies only requirements.txt into the image.
 import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
-import { formatPipLine, parsePipLine, splitRequirementsText } from '@/lib/specs/pip-requirement';
+import { formatPipLine, normalizePipName, parsePipLine, splitRequirementsText } from '@/lib/specs/pip-requirement';
 import {
   checkImportSize,
   createDraft,
@@ -56,11 +56,6 @@ export function emptyPipContent(): PipContent {
   return { packages: [], extraIndexUrls: [], missingFiles: [], filesRead: [] };
 }
 
-/** Canonical project name (PEP 503), to spot the same package listed twice. */
-function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-
 function isUrl(value: string): boolean {
   return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value);
 }
@@ -72,7 +67,7 @@ function findDuplicate(content: PipContent, line: string): Located<string> | und
     if (!result.ok) return text;
     const { line: pip } = result;
     // Same name with different markers is legitimate (one version per Python); compare name + marker.
-    return pip.kind === 'requirement' ? `${normalizeName(pip.name)};${pip.marker ?? ''}` : formatPipLine(pip);
+    return pip.kind === 'requirement' ? `${normalizePipName(pip.name)};${pip.marker ?? ''}` : formatPipLine(pip);
   };
   if (!parsed.ok) return undefined;
   const wanted = key(line);

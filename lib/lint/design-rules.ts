@@ -3,7 +3,7 @@ import type { ResolvedDesign } from '@/lib/design/resolve';
 import type { Design } from '@/lib/design/schema';
 import { hasAllChecksums } from '@/lib/generators/dockerfile';
 import { parseCondaSpec } from '@/lib/specs/conda-spec';
-import { parsePipLine } from '@/lib/specs/pip-requirement';
+import { normalizePipName, parsePipLine } from '@/lib/specs/pip-requirement';
 import type { Finding, Fix, Severity } from './types';
 
 /** Where a design finding points in the generated files: the first line that matches. */
@@ -52,8 +52,6 @@ function finding(
 ): DesignFinding {
   return { rule, severity, message, why, source, ...extra };
 }
-
-const pipName = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
 function condaNames(design: Design): Map<string, number> {
   const names = new Map<string, number>();
@@ -290,7 +288,7 @@ export const DESIGN_RULES: readonly DesignRule[] = [
       return design.pip.packages.flatMap((line, index) => {
         const parsed = parsePipLine(line);
         if (!parsed.ok || parsed.line.kind !== 'requirement') return [];
-        const name = pipName(parsed.line.name);
+        const name = normalizePipName(parsed.line.name);
         if (!conda.has(name)) return [];
         return [
           finding('CD012', 'warning', `"${name}" is installed by conda and again by pip.`,
@@ -309,7 +307,7 @@ export const DESIGN_RULES: readonly DesignRule[] = [
       return design.pip.packages.flatMap((line, index) => {
         const parsed = parsePipLine(line);
         if (!parsed.ok || parsed.line.kind !== 'requirement' || parsed.line.url || parsed.line.marker) return [];
-        const name = pipName(parsed.line.name);
+        const name = normalizePipName(parsed.line.name);
         if (!ON_CONDA_FORGE.has(name) || conda.has(name)) return [];
         const spec = parsed.line.specifier.replace(/^==(?!=)/, '==');
         const condaSpec = `${name}${spec}`;
@@ -534,7 +532,7 @@ export const DESIGN_RULES: readonly DesignRule[] = [
       const needed = r.design.runtime.command === 'jupyterlab' ? 'jupyterlab' : r.design.runtime.command === 'notebook' ? 'notebook' : undefined;
       if (!needed) return [];
       const conda = condaNames(r.design);
-      const pip = r.design.pip.packages.map((line) => parsePipLine(line)).flatMap((p) => (p.ok && p.line.kind === 'requirement' ? [pipName(p.line.name)] : []));
+      const pip = r.design.pip.packages.map((line) => parsePipLine(line)).flatMap((p) => (p.ok && p.line.kind === 'requirement' ? [normalizePipName(p.line.name)] : []));
       if (conda.has(needed) || pip.includes(needed)) return [];
       return [
         finding('CD027', 'error', `The command runs ${needed}, but no package installs it.`,

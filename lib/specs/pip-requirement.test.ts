@@ -2,7 +2,7 @@ import { validRange } from '@renovatebot/pep440';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { formatPipLine, type PipLine, parsePipLine, splitRequirementsText } from './pip-requirement';
+import { formatPipLine, normalizePipName, type PipLine, parsePipLine, splitRequirementsText } from './pip-requirement';
 
 const SHA_A = `sha256:${'a'.repeat(64)}`;
 const SHA_B = `sha256:${'0123456789abcdef'.repeat(4)}`;
@@ -455,5 +455,15 @@ describe('version specifiers agree with @renovatebot/pep440', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('normalizePipName', () => {
+  it.each([
+    ['Scikit_Learn', 'scikit-learn'],
+    ['zope.interface', 'zope-interface'],
+    ['A__b--C', 'a-b-c'],
+  ])('%s → %s', (name, expected) => {
+    expect(normalizePipName(name)).toBe(expected);
   });
 });

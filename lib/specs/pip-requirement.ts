@@ -576,3 +576,11 @@ function formatRequirement(line: Extract<PipLine, { kind: 'requirement' }>): str
   const marker = line.marker ? `; ${line.marker}` : '';
   return `${line.name}${extras}${line.specifier}${marker}${hashes}`;
 }
+
+/**
+ * A project name in PEP 503 normal form, so that spellings of one package compare equal.
+ * @example normalizePipName('Scikit_Learn') // 'scikit-learn'
+ */
+export function normalizePipName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
