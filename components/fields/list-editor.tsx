@@ -7,7 +7,7 @@ import { appendEntries, isMultiLinePaste, moveEntry, removeEntry, replaceEntry, 
 import { useErrors } from '../design-state';
 import type { DesignFormValues } from '../form-types';
 import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PlusIcon } from '../icons';
-import { FieldError } from './field-error';
+import { FieldError, FieldHint } from './field-error';
 import { describedBy, fieldIds } from './field-ids';
 
 /** Form paths that hold a list of strings. */
@@ -109,11 +109,7 @@ export function ListEditor({ name, label, itemLabel, placeholder, hint, suggesti
           {items.length}
         </span>
       </legend>
-      {hint && (
-        <p className="hint" id={ids.hint}>
-          {hint}
-        </p>
-      )}
+      <FieldHint id={ids.hint} hint={hint} />
       {items.length > 0 ? (
         <ol className="list-rows" ref={rowsRef}>
           {items.map((item, index) => {

@@ -3,7 +3,7 @@ import type { HTMLInputTypeAttribute, ReactNode } from 'react';
 import { useFormContext, type FieldPath } from 'react-hook-form';
 import { useFieldError } from '../design-state';
 import type { DesignFormValues } from '../form-types';
-import { FieldError } from './field-error';
+import { FieldError, FieldHint } from './field-error';
 import { describedBy, fieldIds } from './field-ids';
 
 interface TextFieldProps {
@@ -41,11 +41,7 @@ export function TextField({ name, label, hint, placeholder, type = 'text', input
         aria-describedby={describedBy(ids, Boolean(hint), Boolean(error))}
         {...register(name)}
       />
-      {hint && (
-        <p className="hint" id={ids.hint}>
-          {hint}
-        </p>
-      )}
+      <FieldHint id={ids.hint} hint={hint} />
       <FieldError id={ids.error} message={error} />
     </div>
   );
@@ -69,11 +65,7 @@ export function TextAreaField({ name, label, hint, placeholder, rows = 6 }: Omit
         aria-describedby={describedBy(ids, Boolean(hint), Boolean(error))}
         {...register(name)}
       />
-      {hint && (
-        <p className="hint" id={ids.hint}>
-          {hint}
-        </p>
-      )}
+      <FieldHint id={ids.hint} hint={hint} />
       <FieldError id={ids.error} message={error} />
     </div>
   );
@@ -109,11 +101,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {hint && (
-        <p className="hint" id={ids.hint}>
-          {hint}
-        </p>
-      )}
+      <FieldHint id={ids.hint} hint={hint} />
       <FieldError id={ids.error} message={error} />
     </div>
   );
