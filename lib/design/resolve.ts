@@ -13,6 +13,8 @@ export interface ResolvedDesign {
   release?: InstallerRelease;
   /** Docker architectures to build, from the platforms. */
   arches: DockerArch[];
+  /** Are published checksums known for every architecture built, so the download can be verified? */
+  checksumsKnown: boolean;
   /** micromamba, or conda for Miniforge and Miniconda. */
   condaCommand: 'conda' | 'micromamba';
   /** Conda dependencies in environment.yml order: python pin, packages, pip when pip packages exist. */
@@ -111,6 +113,8 @@ export function resolveDesign(design: Design): ResolvedDesign {
   const installer = INSTALLERS[design.conda.installer];
   const installerVersion = design.conda.installerVersion || installer.defaultVersion;
   const homeDir = `/home/${design.user.name}`;
+  const release = findRelease(installer.id, installerVersion);
+  const arches = design.base.platforms.map((platform) => platform.replace('linux/', '') as DockerArch);
   const projectDir = expandHome(design.paths.projectDir, homeDir);
   const envPrefix = expandHome(design.paths.envPrefix, homeDir);
   const envInsideProject = envPrefix === projectDir || envPrefix.startsWith(`${projectDir}/`);
@@ -118,8 +122,9 @@ export function resolveDesign(design: Design): ResolvedDesign {
     design,
     installer,
     installerVersion,
-    release: findRelease(installer.id, installerVersion),
-    arches: design.base.platforms.map((platform) => platform.replace('linux/', '') as DockerArch),
+    release,
+    arches,
+    checksumsKnown: arches.every((arch) => Boolean(release?.sha256[arch])),
     condaCommand: installer.id === 'micromamba' ? 'micromamba' : 'conda',
     condaDependencies: condaDependenciesFor(design),
     requirementLines: requirementLinesFor(design),

@@ -172,13 +172,8 @@ function archCase(r: ResolvedDesign, withChecksum: boolean): string {
   return `case "\${TARGETARCH:-$(dpkg --print-architecture)}" in ${branches.join(' ')} *) echo "Unsupported architecture: \${TARGETARCH:-unknown}" >&2; exit 1 ;; esac`;
 }
 
-/** Are published checksums known for every architecture the design builds? */
-export function hasAllChecksums(r: ResolvedDesign): boolean {
-  return r.arches.every((arch) => Boolean(r.release?.sha256[arch]));
-}
-
 function downloadCommands(r: ResolvedDesign, target: string): string[] {
-  const verify = hasAllChecksums(r);
+  const verify = r.checksumsKnown;
   return [
     archCase(r, verify),
     `curl --fail --silent --show-error --location --proto '=https' --output ${target} "\${url}"`,
@@ -239,7 +234,7 @@ function installerBlock(r: ResolvedDesign): Block {
   return block(
     [
       `Install ${r.installer.label} ${r.installerVersion} for the target architecture (BuildKit sets TARGETARCH),`,
-      hasAllChecksums(r)
+      r.checksumsKnown
         ? 'verified against the checksum its publisher lists, then pin the channels in .condarc.'
         : 'WITHOUT a checksum: Condocker knows none for this version. Then pin the channels in .condarc.',
     ],

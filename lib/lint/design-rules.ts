@@ -1,7 +1,6 @@
 import { KNOWLEDGE_DATE } from '@/lib/design/base-images';
 import type { ResolvedDesign } from '@/lib/design/resolve';
 import type { Design } from '@/lib/design/schema';
-import { hasAllChecksums } from '@/lib/generators/dockerfile';
 import { parseCondaSpec } from '@/lib/specs/conda-spec';
 import { normalizePipName, parsePipLine } from '@/lib/specs/pip-requirement';
 import type { Finding, Fix, Severity } from './types';
@@ -227,7 +226,7 @@ export const DESIGN_RULES: readonly DesignRule[] = [
     title: 'Installer downloaded without a checksum',
     check: (r) => {
       const unverified = r.design.compat.unverifiedInstaller;
-      if (!unverified && hasAllChecksums(r)) return [];
+      if (!unverified && r.checksumsKnown) return [];
       return [
         finding('CD008', 'warning',
           unverified ? `The ${r.installer.label} installer is run without checking its checksum.` : `Condocker knows no published checksum of ${r.installer.label} ${r.installerVersion} for every platform, so it is not verified.`,
