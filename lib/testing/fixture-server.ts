@@ -1,0 +1,74 @@
+// One local HTTP server on 127.0.0.1 (random port) for the fixture conda channels and the fixture PyPI JSON API,
+// for unit tests, the CLI, benchmarks and (later) browser tests. Every response, 404s included, carries
+// `Access-Control-Allow-Origin: *`: rattler's gateway probes repodata_shards.msgpack.zst, repodata.json.zst and
+// repodata.json.bz2 before repodata.json, and a browser reports a 404 without that header as an opaque
+// "error sending request".
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildExtraChannel, buildFixtureChannel, type FixtureChannel } from './fixture-channel';
+import { buildFixturePypi, type PypiProject } from './fixture-pypi';
+
+/** A running fixture server. */
+export interface FixtureServer {
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** Channel URL by channel name, e.g. { 'conda-forge': 'http://127.0.0.1:PORT/conda-forge' }. */
+  channelUrls: Record<string, string>;
+  /** Base URL of the PyPI JSON API (`${pypiUrl}/pypi/NAME/json`). */
+  pypiUrl: string;
+  /** Every request path served so far, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** What the fixture server serves; defaults: conda-forge (the fixture channel), extra-channel, the fixture PyPI. */
+export interface FixtureServerOptions {
+  channels?: Record<string, FixtureChannel>;
+  pypi?: Record<string, PypiProject>;
+}
+
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS' };
+
+/**
+ * Starts the fixture server on 127.0.0.1 with a random port.
+ * @example const server = await startFixtureServer(); … await server.close();
+ */
+export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
+  const channels = options.channels ?? { 'conda-forge': buildFixtureChannel(), 'extra-channel': buildExtraChannel() };
+  const pypi = options.pypi ?? buildFixturePypi();
+  // Serialised once: rattler fetches repodata on every solve.
+  const bodies = new Map<string, string>();
+  for (const [name, channel] of Object.entries(channels))
+    for (const [subdir, repodata] of Object.entries(channel)) bodies.set(`/${name}/${subdir}/repodata.json`, JSON.stringify(repodata));
+  for (const [name, project] of Object.entries(pypi)) bodies.set(`/pypi/${name}/json`, JSON.stringify(project));
+
+  const requests: string[] = [];
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://fixture').pathname);
+    requests.push(path);
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, CORS).end();
+      return;
+    }
+    const body = bodies.get(path);
+    if (body === undefined) {
+      response.writeHead(404, { ...CORS, 'Content-Type': 'text/plain' }).end(`not found: ${path}\n`);
+      return;
+    }
+    response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    channelUrls: Object.fromEntries(Object.keys(channels).map((name) => [name, `${origin}/${name}`])),
+    pypiUrl: origin,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
