@@ -8,6 +8,7 @@ function rulesFiring(input: DesignInput): string[] {
 }
 
 const recipeBits = { recipeLayout: true } as const;
+const gitClone = 'git clone --depth 1 https://example.org/notebooks.git';
 
 // Each rule: a design that triggers it (with the severity it must have) and a near-identical one that does not.
 const CASES: Array<{ rule: string; severity: string; triggers: DesignInput; passes: DesignInput }> = [
@@ -28,6 +29,12 @@ const CASES: Array<{ rule: string; severity: string; triggers: DesignInput; pass
   { rule: 'CD009', severity: 'error', triggers: { compat: { unverifiedInstaller: true } }, passes: { compat: { unverifiedInstaller: true }, base: { platforms: ['linux/amd64'] } } },
   { rule: 'CD009', severity: 'error', triggers: { conda: { installer: 'miniconda', installerVersion: 'py38_4.8.2' } }, passes: { conda: { installer: 'miniconda', installerVersion: 'py38_4.8.2' }, base: { platforms: ['linux/amd64'] } } },
   { rule: 'CD010', severity: 'error', triggers: { compat: { unverifiedInstaller: true } }, passes: { compat: { unverifiedInstaller: true }, apt: { packages: ['wget'] } } },
+  { rule: 'CD010', severity: 'error', triggers: { postBuild: { script: gitClone } }, passes: { postBuild: { script: gitClone }, apt: { packages: ['git'] } } },
+  { rule: 'CD010', severity: 'error', triggers: { conda: { packages: ['jupyterlab'] }, postBuild: { script: gitClone } }, passes: { conda: { packages: ['jupyterlab', 'git'] }, postBuild: { script: gitClone } } },
+  { rule: 'CD010', severity: 'error', triggers: { base: { image: 'debian:13-slim' }, postBuild: { script: 'unzip -q data.zip' } }, passes: { base: { image: 'ghcr.io/org/custom:1.0' }, postBuild: { script: 'unzip -q data.zip' } } },
+  { rule: 'CD010', severity: 'error', triggers: { postBuild: { script: 'if [ ! -d data ]; then wget -qO- https://example.org/d.tgz | tar -xz; fi' } }, passes: { postBuild: { script: 'if [ ! -d data ]; then wget -qO- https://example.org/d.tgz | tar -xz; fi' }, apt: { packages: ['wget'] } } },
+  { rule: 'CD010', severity: 'error', triggers: { postBuild: { script: 'echo "$(git rev-parse HEAD)" > .version' } }, passes: { postBuild: { script: 'command -v git && echo "$(git rev-parse HEAD)" > .version' } } },
+  { rule: 'CD010', severity: 'warning', triggers: { apt: { packages: ['r-base-dev'] }, postBuild: { script: 'make -C src' } }, passes: { apt: { packages: ['build-essential'] }, postBuild: { script: 'make -C src' } } },
   { rule: 'CD011', severity: 'info', triggers: { pip: { packages: ['rich>=13'] } }, passes: { pip: { packages: ['rich==13.9.4'] } } },
   { rule: 'CD012', severity: 'warning', triggers: { pip: { packages: ['NumPy==2.1.3'] } }, passes: { pip: { packages: ['rich==13.9.4'] } } },
   { rule: 'CD013', severity: 'info', triggers: { pip: { packages: ['polars==1.9.0'] } }, passes: { pip: { packages: ['some-private-lib==1.0'] } } },

@@ -1,8 +1,12 @@
 import { KNOWLEDGE_DATE } from '@/lib/design/base-images';
 import type { ResolvedDesign } from '@/lib/design/resolve';
 import type { Design } from '@/lib/design/schema';
+import { generateDockerfile } from '@/lib/generators/dockerfile';
+import { generatePostBuild } from '@/lib/generators/post-build';
 import { parseCondaSpec } from '@/lib/specs/conda-spec';
 import { normalizePipName, parsePipLine } from '@/lib/specs/pip-requirement';
+import { BASE_IMAGE_LACKS } from './commands-data';
+import { findMissingCommands } from './commands';
 import type { Finding, Fix, Severity } from './types';
 
 /** Where a design finding points in the generated files: the first line that matches. */
@@ -99,7 +103,8 @@ const SOURCES = {
   pipefail: { title: 'hadolint DL4006: set pipefail', url: 'https://github.com/hadolint/hadolint/wiki/DL4006' },
   debianProfile: { title: "Debian base-files: /etc/profile sets PATH for login shells", url: 'https://sources.debian.org/src/base-files/latest/share/profile/' },
   adduser: { title: 'ubuntu:24.04 has no adduser package; useradd comes with passwd', url: 'https://packages.ubuntu.com/noble/passwd' },
-  ubuntuImage: { title: 'Docker Hub: ubuntu (official image)', url: 'https://hub.docker.com/_/ubuntu' },
+  ubuntuImagePackages: { title: 'docker-library/repo-info: the packages in ubuntu:24.04 (no curl, wget, git, unzip)', url: 'https://github.com/docker-library/repo-info/blob/master/repos/ubuntu/local/24.04.md' },
+  debianImagePackages: { title: 'docker-library/repo-info: the packages in debian:bookworm-slim (no curl, wget, git, unzip)', url: 'https://github.com/docker-library/repo-info/blob/master/repos/debian/local/bookworm-slim.md' },
 };
 
 /** Every design rule, by ID. The IDs are stable: people search for them. */
@@ -252,16 +257,39 @@ export const DESIGN_RULES: readonly DesignRule[] = [
     },
   },
   {
+    // Subsumes the 2020 recipe's "wget is not installed": the unverified installer download keeps its own fix
+    // (download the recommended way, which installs curl), every other call gets "install the package with apt".
     id: 'CD010',
-    title: 'wget is not installed',
-    check: ({ design, baseImage }) => {
-      if (!design.compat.unverifiedInstaller || design.apt.packages.includes('wget') || !baseImage) return [];
-      return [
-        finding('CD010', 'error', `The installer is downloaded with wget, which ${design.base.image} does not include.`,
-          'Official Ubuntu and Debian images ship neither wget nor curl; the recipe assumed one was there. The recommended download installs curl and ca-certificates first.',
-          SOURCES.ubuntuImage,
-          { field: 'apt.packages', at: { file: 'Dockerfile', match: /wget/ }, fix: fix('Install curl and download the installer the recommended way', set(['compat', 'unverifiedInstaller'], false), set(['conda', 'installerVersion'], '')) }),
-      ];
+    title: 'A RUN calls a command that nothing installs',
+    check: (r) => {
+      const { design } = r;
+      const postBuild = generatePostBuild(r)?.content;
+      const missing = findMissingCommands(generateDockerfile(r).content, postBuild, {
+        baseLacks: r.baseImage ? BASE_IMAGE_LACKS[r.baseImage.image] : undefined,
+        condaPackages: r.condaDependencies,
+      });
+      return missing.map((m) => {
+        const pkg = m.provider.debian;
+        // The Dockerfile's only wget in that mode is the installer download.
+        const installer = design.compat.unverifiedInstaller && m.file === 'Dockerfile' && m.command === 'wget';
+        const maybe = m.unknownAptPackages.length > 0;
+        const conda = m.file === 'postBuild' && m.provider.conda ? ` or the conda package ${m.provider.conda}` : '';
+        return finding('CD010', maybe ? 'warning' : 'error',
+          installer
+            ? `The installer is downloaded with wget, which ${design.base.image} does not include.`
+            : `${m.file === 'postBuild' ? 'The post-build script' : 'A RUN'} calls ${m.command}, which neither ${design.base.image} nor an earlier step installs${maybe ? ` (unless ${m.unknownAptPackages.join(', ')} brings it)` : ''}.`,
+          installer
+            ? 'Official Ubuntu and Debian images ship neither wget nor curl; the recipe assumed one was there. The recommended download installs curl and ca-certificates first.'
+            : `The build stops there with "${m.command}: command not found" (exit 127). Official Ubuntu and Debian images are minimal: they ship neither curl, wget, git nor unzip. Install the Debian package ${pkg} in the apt layer${conda}.`,
+          r.baseImage?.family === 'debian' ? SOURCES.debianImagePackages : SOURCES.ubuntuImagePackages,
+          {
+            field: 'apt.packages',
+            at: { file: m.file, match: new RegExp(`^${escapeRegExp(m.lineText)}$`) },
+            fix: installer
+              ? fix('Install curl and download the installer the recommended way', set(['compat', 'unverifiedInstaller'], false), set(['conda', 'installerVersion'], ''))
+              : fix(`Install ${pkg} with apt`, set(['apt', 'packages'], [...design.apt.packages, pkg])),
+          });
+      });
     },
   },
   {
