@@ -114,6 +114,17 @@ describe('readDockerfile', () => {
     ]);
   });
 
+  it('reads the instruction an ONBUILD registers as a step of its own, on the line and stage of the ONBUILD', () => {
+    const { steps } = readDockerfile('FROM x AS a\nONBUILD RUN --mount=type=tmpfs,target=/tmp apt-get update && \\\n  apt-get install -y y\nONBUILD ENV A=1\nONBUILD\nRUN z\n');
+    const [onbuildRun, onbuildEnv, empty] = steps.slice(1, 4);
+    expect(onbuildRun.keyword).toBe('ONBUILD');
+    expect(onbuildRun.trigger).toMatchObject({ keyword: 'RUN', line: 2, stage: 0, flags: [{ name: 'mount', value: 'type=tmpfs,target=/tmp' }], trigger: null });
+    expect(onbuildRun.trigger!.run!.commands.map((c) => [c.name, ...c.args].join(' '))).toEqual(['apt-get update', 'apt-get install -y y']);
+    expect(onbuildEnv.trigger).toMatchObject({ keyword: 'ENV', line: 4, variables: [{ name: 'A', value: '1' }] });
+    expect(empty.trigger).toBeNull();
+    expect(steps[4].trigger).toBeNull();
+  });
+
   it('reads empty and broken input as no or partial steps', () => {
     expect(readDockerfile('')).toEqual({ steps: [], stages: [] });
     expect(readDockerfile('FROM\nRUN\nCMD ["a"\n').steps.map((s) => [s.keyword, s.text, s.exec])).toEqual([['FROM', '', null], ['RUN', '', null], ['CMD', '["a"', null]]);

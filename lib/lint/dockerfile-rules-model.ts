@@ -1,7 +1,7 @@
 // The Dockerfile as the rules read it: dockerfile-ast finds the instructions, their lines, flags, stages and
 // here-documents; this module turns each instruction's argument text into what Docker runs (continuations joined,
 // comment lines dropped, JSON or shell form) and reads every RUN with the shell reader.
-import { Arg, DockerfileParser, Env, From, ModifiableInstruction, Run, type Instruction } from 'dockerfile-ast';
+import { Arg, DockerfileParser, Env, From, ModifiableInstruction, Onbuild, Run, type Instruction } from 'dockerfile-ast';
 import { parseShell, setsPipefail, shellScriptOperand, isShell, type ShellCommand } from './dockerfile-rules-shell';
 
 /** One `|` of a RUN: whether pipefail is on there without help, and whether the SHELL instruction's shell runs it. */
@@ -38,6 +38,8 @@ export interface DockerfileStep {
   variables: Array<{ name: string; value: string | null }>;
   /** RUN: what it runs. */
   run: RunScript | null;
+  /** ONBUILD: the instruction it registers, read like any other (same line and stage as the ONBUILD). */
+  trigger: DockerfileStep | null;
 }
 
 /** One build stage: a FROM and the instructions after it. */
@@ -190,21 +192,27 @@ export function readDockerfile(input: string): DockerfileModel {
     return model;
   }
   const starts = lineStarts(text);
-  for (const instruction of instructions) {
+  const readStep = (instruction: Instruction, line: number, stage: number): DockerfileStep => {
     const keyword = instruction.getKeyword();
     const argText = argumentText(instruction, text, starts, escapeChar);
     const exec = ['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'ADD', 'COPY', 'VOLUME'].includes(keyword) ? parseExecForm(argText) : null;
-    const step: DockerfileStep = {
+    const trigger = instruction instanceof Onbuild ? instruction.getTriggerInstruction() : null;
+    return {
       keyword,
-      line: instruction.getRange().start.line + 1,
-      stage: model.stages.length - 1,
+      line,
+      stage,
       text: argText,
       exec,
       args: instruction.getArguments().map((a) => a.getValue()),
       flags: instruction instanceof ModifiableInstruction ? instruction.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() })) : [],
       variables: instruction instanceof Env || instruction instanceof Arg ? instruction.getProperties().map((p) => ({ name: p.getName(), value: p.getValue() })) : [],
       run: keyword === 'RUN' ? readRun(argText, exec) : null,
+      // `ONBUILD ONBUILD …` is not allowed, so one level is all there is.
+      trigger: trigger && !(trigger instanceof Onbuild) ? readStep(trigger, line, stage) : null,
     };
+  };
+  for (const instruction of instructions) {
+    const step = readStep(instruction, instruction.getRange().start.line + 1, model.stages.length - 1);
     if (instruction instanceof From) {
       const image = instruction.getImage() ?? '';
       const { tag, digest } = splitImageReference(image);
