@@ -37,6 +37,7 @@ const USERADD: OptionSpec = {
   long: ['base-dir', 'comment', 'home-dir', 'expiredate', 'inactive', 'gid', 'groups', 'skel', 'key', 'password', 'prefix',
     'root', 'shell', 'uid', 'selinux-user'],
 };
+const APTITUDE: OptionSpec = { short: 'oStwF', long: ['target-release', 'default-release', 'sort', 'width', 'display-format'] };
 const WGET: OptionSpec = {
   short: 'oaeOtTwPUiBQlDAIRXn',
   long: ['output-file', 'append-output', 'execute', 'output-document', 'tries', 'timeout', 'wait', 'directory-prefix',
@@ -52,6 +53,12 @@ const NON_POSIX_SHELLS = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
 
 const runs = (dockerfile: DockerfileModel) => dockerfile.steps.filter((step) => step.keyword === 'RUN' && step.run !== null);
+/** The RUN triggers of ONBUILD instructions (same line as the ONBUILD). */
+const onbuildRuns = (dockerfile: DockerfileModel) =>
+  dockerfile.steps.flatMap((step) => (step.keyword === 'ONBUILD' && step.trigger?.keyword === 'RUN' && step.trigger.run ? [step.trigger] : []));
+// hadolint runs DL3004, DL3008, DL3009, DL3015, DL3042, DL3046 and DL3047 on `ONBUILD RUN` too (its `onbuild` rule
+// wrapper); the other rules here do not look inside ONBUILD.
+const runsAndTriggers = (dockerfile: DockerfileModel) => [...runs(dockerfile), ...onbuildRuns(dockerfile)].sort((a, b) => a.line - b.line);
 const commandsOf = (step: DockerfileStep): ShellCommand[] => step.run?.commands ?? [];
 const unquote = (word: string) => word.replace(/^["']+|["']+$/g, '');
 const list = (words: string[]) => [...new Set(words)].join(', ');
@@ -61,6 +68,15 @@ function aptGet(command: ShellCommand, subcommand: string) {
   if (programName(command) !== 'apt-get') return null;
   const options = parseOptions(command.args, APT_GET);
   return options.positional[0] === subcommand ? options : null;
+}
+
+// hadolint DL3009 counts `apt-get update`, `apt update` and `aptitude update`.
+const APT_UPDATERS: Record<string, OptionSpec> = { 'apt-get': APT_GET, apt: APT_GET, aptitude: APTITUDE };
+
+/** `apt-get update`, `apt update` or `aptitude update`: the commands that download the package lists. */
+function aptUpdate(command: ShellCommand): boolean {
+  const spec = APT_UPDATERS[programName(command)];
+  return spec !== undefined && parseOptions(command.args, spec).positional[0] === 'update';
 }
 
 /** `pip install …`, `pip3.12 install …` or `python -m pip install …`, but not pipx or pipenv. */
@@ -78,13 +94,72 @@ function pipInstall(command: ShellCommand) {
   return options.positional[0] === 'install' ? options : null;
 }
 
-/** The `--mount=type=cache` targets of a RUN. */
-function cacheMountTargets(step: DockerfileStep): string[] {
+/** The `--mount` options of a RUN, one map per mount (`type=cache,target=/x` gives type → cache, target → /x). */
+function runMounts(step: DockerfileStep): Array<Map<string, string>> {
   return step.flags
     .filter((flag) => flag.name === 'mount' && flag.value !== null)
-    .map((flag) => new Map(flag.value!.split(',').map((pair) => [pair.split('=')[0].trim(), pair.slice(pair.indexOf('=') + 1).trim()] as const)))
-    .filter((options) => options.get('type') === 'cache')
-    .map((options) => options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '');
+    .map((flag) => new Map(flag.value!.split(',').map((pair) => [pair.split('=')[0].trim(), pair.slice(pair.indexOf('=') + 1).trim()] as const)));
+}
+
+/**
+ * Where a RUN mounts a cache or a tmpfs, without trailing slashes. Nothing written there reaches the layer, so
+ * hadolint (hasCacheOrTmpfsMountWith) counts both the same for DL3009 and DL3042.
+ */
+function cacheOrTmpfsTargets(step: DockerfileStep): string[] {
+  return runMounts(step)
+    .filter((mount) => mount.get('type') === 'cache' || mount.get('type') === 'tmpfs')
+    .map((mount) => (mount.get('target') ?? mount.get('dst') ?? mount.get('destination') ?? '').replace(/(.)\/+$/, '$1'));
+}
+
+/** Whether `path` is `dir` or inside it. */
+const isWithin = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+
+/**
+ * How pip reads a PIP_NO_CACHE_DIR value (pip's cmdoptions._handle_no_cache_dir and utils.misc.strtobool): empty
+ * is ignored, any boolean pip knows disables the cache (false and 0 too, kept for backwards compatibility), anything
+ * else stops pip with an error. A value from a variable is given the benefit of the doubt.
+ * @example pipNoCacheDir('false') // => 'disabled'
+ */
+export function pipNoCacheDir(value: string | null | undefined): 'disabled' | 'unset' | 'invalid' {
+  if (value === null || value === undefined || value === '') return 'unset';
+  if (/[$`]/.test(value)) return 'disabled';
+  return /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i.test(value) ? 'disabled' : 'invalid';
+}
+
+/** The value of a `NAME=value` word for `name`, or undefined when the word sets something else. */
+function assigned(word: string, name: string): string | undefined {
+  return word.startsWith(`${name}=`) ? word.slice(name.length + 1) : undefined;
+}
+
+/**
+ * The commands that DL3059 counts, as hadolint counts them (ShellCheck's simple commands, `$(…)` included): a bare
+ * assignment, a `[ … ]` / `[[ … ]]` test and a program whose name is not a literal word (`"$CONDA_DIR/bin/conda"`)
+ * are not counted, nor are the scripts given to `bash -c` or the commands behind sudo.
+ * @example hadolintCommandCount(readDockerfile('FROM x\nRUN a && $(b) | c\n').steps[1]) // => 3
+ */
+export function hadolintCommandCount(step: DockerfileStep): number {
+  return commandsOf(step).filter((c) => c.origin === 'script' && c.name !== '' && c.name !== '[' && c.name !== '[[' && !/[$`]/.test(c.name)).length;
+}
+
+/** DL3042's message; a PIP_NO_CACHE_DIR value pip rejects gets its own, since pip then stops instead. */
+function pipCacheMessage(values: Array<string | null | undefined>): string {
+  const invalid = values.find((v) => pipNoCacheDir(v) === 'invalid');
+  return invalid
+    ? `PIP_NO_CACHE_DIR=${invalid} is not a boolean pip reads, so pip install stops with an error; set it to 1 or pass --no-cache-dir.`
+    : 'pip install runs without --no-cache-dir, so its download cache stays in the layer.';
+}
+
+/** Whether a RUN runs `pip install` with its cache on: no --no-cache-dir, no PIP_NO_CACHE_DIR for it, no cache mount. */
+function forgetsPipCache(step: DockerfileStep): boolean {
+  if (cacheOrTmpfsTargets(step).some((t) => /\/\.cache(\/pip)?$/.test(t))) return false;
+  const commands = commandsOf(step);
+  return commands.some((c, k) => {
+    const install = pipInstall(c);
+    if (!install || install.flags.includes('no-cache-dir')) return false;
+    const exported = commands.slice(0, k).flatMap((e) => (programName(e) === 'export' ? e.args : []));
+    const values = [...exported, ...c.assignments].map((w) => assigned(w, 'PIP_NO_CACHE_DIR')).filter((v) => v !== undefined);
+    return values.length === 0 || pipNoCacheDir(values[values.length - 1]) !== 'disabled';
+  });
 }
 
 /** Whether a stage ends up in an image: it is the last stage, or a later FROM builds on it (hadolint DL3009). */
@@ -117,7 +192,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
     title: 'Do not use sudo as it leads to unpredictable behavior',
     why: 'RUN already runs as the current USER and base images rarely ship sudo, so the build fails or asks for a password; switch with USER root … USER you instead.',
     check: (dockerfile) =>
-      runs(dockerfile)
+      runsAndTriggers(dockerfile)
         .filter((step) => commandsOf(step).some((c) => programName(c) === 'sudo'))
         .map((step) => ({ line: step.line, message: 'RUN uses sudo; use USER root before the step and switch back after it.' })),
   },
@@ -137,9 +212,10 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
     severity: 'warning',
     title: 'Using latest is prone to errors if the image will ever update',
     why: '`latest` is whatever was pushed last: a rebuild can switch the OS release or Python version under you. Pin a release tag.',
+    // As hadolint, a digest pins the image whatever the tag says (`python:latest@sha256:…`).
     check: (dockerfile) =>
       dockerfile.stages
-        .filter((s) => s.tag === 'latest')
+        .filter((s) => s.tag === 'latest' && s.digest === null)
         .map((s) => ({ line: s.line, message: `FROM ${s.image} uses the latest tag; pin a release tag instead.` })),
   },
   {
@@ -148,7 +224,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
     title: 'Pin versions in apt-get install',
     why: 'Unpinned packages install whatever the archive has on build day. Condocker reports this as info: a stable release only ships security fixes, and pins (pkg=version) break as soon as the archive drops the old version.',
     check: (dockerfile) =>
-      runs(dockerfile).flatMap((step) => {
+      runsAndTriggers(dockerfile).flatMap((step) => {
         const unpinned = commandsOf(step).flatMap((c) => {
           const install = aptGet(c, 'install');
           return install ? install.positional.slice(1).filter((p) => !p.includes('=') && !p.includes('/') && !p.endsWith('.deb')) : [];
@@ -160,19 +236,26 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
     id: 'DL3009',
     severity: 'info',
     title: 'Delete the apt-get lists after installing something',
-    why: '`apt-get update` downloads package lists (tens of MB) into /var/lib/apt/lists; unless the same RUN removes them they stay in the layer for good.',
-    // As hadolint: only stages that end up in an image (the last, or one a later FROM builds on); a cache mount is fine.
-    // Unlike hadolint, only an rm of /var/lib/apt/lists counts as cleanup (hadolint accepts any `rm -rf`).
+    why: '`apt-get update` (or `apt update`, `aptitude update`) downloads package lists (tens of MB) into /var/lib/apt/lists; unless the same RUN removes them, or keeps them in a cache or tmpfs mount, they stay in the layer for good.',
+    // As hadolint: only stages that end up in an image (the last, or one a later FROM builds on), and every ONBUILD
+    // RUN (it runs in whatever image builds on this one); a cache or tmpfs mount on the lists, or on both
+    // /var/lib/apt and /var/cache/apt, keeps them out. Unlike hadolint, only an rm of /var/lib/apt/lists counts as
+    // cleanup (hadolint accepts any `rm -rf`), and a mount counts at the path or below it (hadolint takes any target
+    // whose text contains the path, /srv/var/lib/apt/lists too).
     check: (dockerfile) =>
-      runs(dockerfile)
-        .filter((step) => isShipped(dockerfile, step.stage) || dockerfile.stages.length === 0)
-        .filter((step) => commandsOf(step).some((c) => aptGet(c, 'update')))
+      [...runs(dockerfile).filter((step) => isShipped(dockerfile, step.stage) || dockerfile.stages.length === 0), ...onbuildRuns(dockerfile)]
+        .sort((a, b) => a.line - b.line)
+        .filter((step) => commandsOf(step).some(aptUpdate))
         .filter((step) => !commandsOf(step).some((c) => programName(c) === 'rm' && c.args.some((a) => APT_LISTS.test(unquote(a)))))
         .filter((step) => {
-          const targets = cacheMountTargets(step).map((t) => t.replace(/\/+$/, ''));
-          return !(targets.some((t) => t.startsWith('/var/lib/apt/lists')) || (targets.includes('/var/lib/apt') && targets.includes('/var/cache/apt')));
+          const targets = cacheOrTmpfsTargets(step);
+          const covered = (dir: string) => targets.some((t) => isWithin(t, dir));
+          return !(covered('/var/lib/apt/lists') || (targets.includes('/var/lib/apt') && covered('/var/cache/apt')));
         })
-        .map((step) => ({ line: step.line, message: 'apt-get update runs here but this RUN does not remove /var/lib/apt/lists/*.' })),
+        .map((step) => {
+          const update = commandsOf(step).find(aptUpdate)!;
+          return { line: step.line, message: `${programName(update)} update runs here but this RUN does not remove /var/lib/apt/lists/*.` };
+        }),
   },
   {
     id: 'DL3015',
@@ -180,7 +263,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
     title: 'Avoid additional packages by specifying --no-install-recommends',
     why: 'By default apt-get also installs every recommended package, often hundreds of MB (documentation, X libraries) the image never uses.',
     check: (dockerfile) =>
-      runs(dockerfile)
+      runsAndTriggers(dockerfile)
         .filter((step) =>
           commandsOf(step).some((c) => {
             const install = aptGet(c, 'install');
@@ -214,7 +297,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
     id: 'DL3025',
     severity: 'warning',
     title: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments',
-    why: 'In shell form Docker runs `/bin/sh -c "…"`: the shell is PID 1 and does not pass SIGTERM on, so `docker stop` waits and then kills; a shell-form ENTRYPOINT also ignores CMD and `docker run` arguments.',
+    why: 'In shell form Docker runs `/bin/sh -c "…"`: the shell is PID 1 and does not pass SIGTERM on, so `docker stop` waits and then kills; a shell-form ENTRYPOINT also ignores CMD and `docker run` arguments. Unlike hadolint, Condocker leaves a shell-form HEALTHCHECK CMD alone on purpose: a health check is a short-lived process Docker starts beside PID 1, so neither harm applies, and `CMD curl -f http://localhost/ || exit 1` is the form Docker documents.',
     check: (dockerfile) =>
       dockerfile.steps
         .filter((step) => (step.keyword === 'CMD' || step.keyword === 'ENTRYPOINT') && step.exec === null && step.text.trim() !== '')
@@ -229,35 +312,44 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
     id: 'DL3042',
     severity: 'warning',
     title: 'Avoid use of cache directory with pip',
-    why: "pip keeps every downloaded wheel in ~/.cache/pip, which then stays in the layer; --no-cache-dir (or PIP_NO_CACHE_DIR set to any boolean) avoids it.",
-    // Per stage as hadolint, ENV inherited by stages built on it; ARG too (it is in the environment of RUN), and a
-    // cache mount on the pip cache (the cache never reaches the image).
+    why: "pip keeps every downloaded wheel in ~/.cache/pip, which then stays in the layer; --no-cache-dir, PIP_NO_CACHE_DIR set to any boolean pip reads (pip disables the cache for false and 0 too, where hadolint asks for a true value), or a cache or tmpfs mount on ~/.cache/pip avoids it.",
+    // Per stage as hadolint, ENV inherited by stages built on it. Where hadolint differs from what pip and the shell
+    // do, Condocker follows pip and the shell: PIP_NO_CACHE_DIR=false or =0 still disables the cache (strtobool, then
+    // always off); an empty value is ignored by pip; ARG is in the environment of RUN too; `PIP_NO_CACHE_DIR=1;` in
+    // the RUN without export never reaches pip (hadolint searches the RUN text); a mount on ~/.cache holds pip's cache
+    // too. An ONBUILD RUN runs in the image built on this one: it sees this stage's last ENV, then earlier ONBUILD ENVs
+    // (hadolint reads only the ONBUILD lines).
     check: (dockerfile) => {
-      const hits: RuleHit[] = [];
-      const envSet = new Map<number, boolean>();
-      const argSet = new Map<number, boolean>();
+      const hits: Array<RuleHit & { order: number }> = [];
+      const envValue = new Map<number, string | null>();
+      const onbuildEnvValue = new Map<number, string | null>();
+      const argValue = new Map<number, string | null>();
       const globalArgs = new Map<string, string | null>();
-      const isSetting = (v: { name: string; value: string | null }) => v.name === 'PIP_NO_CACHE_DIR';
-      for (const step of dockerfile.steps) {
+      const triggers: Array<{ step: DockerfileStep; onbuildEnv: string | null | undefined; order: number }> = [];
+      const setting = (step: DockerfileStep) => step.variables.findLast((v) => v.name === 'PIP_NO_CACHE_DIR');
+      dockerfile.steps.forEach((step, order) => {
         const stage = dockerfile.stages[step.stage];
-        if (step.keyword === 'FROM' && stage) envSet.set(stage.index, stage.base !== null && (envSet.get(stage.base) ?? false));
-        if (step.keyword === 'ARG' && !stage) for (const v of step.variables) globalArgs.set(v.name, v.value);
-        if (step.keyword === 'ARG' && stage) {
-          for (const v of step.variables.filter(isSetting)) argSet.set(step.stage, (v.value ?? globalArgs.get(v.name) ?? '') !== '');
+        if (step.keyword === 'FROM' && stage) {
+          envValue.set(stage.index, stage.base === null ? null : (envValue.get(stage.base) ?? null));
+          argValue.delete(stage.index);
         }
-        if (step.keyword === 'ENV') for (const v of step.variables.filter(isSetting)) envSet.set(step.stage, (v.value ?? '') !== '');
-        if (step.keyword !== 'RUN' || envSet.get(step.stage) || argSet.get(step.stage)) continue;
-        if (cacheMountTargets(step).some((t) => /\/\.cache(\/pip)?\/?$/.test(t))) continue;
-        const commands = commandsOf(step);
-        const forgot = commands.some((c, k) => {
-          const install = pipInstall(c);
-          if (!install || install.flags.includes('no-cache-dir')) return false;
-          const exported = commands.slice(0, k).some((e) => programName(e) === 'export' && e.args.some((a) => /^PIP_NO_CACHE_DIR=./.test(a)));
-          return !exported && !c.assignments.some((a) => /^PIP_NO_CACHE_DIR=./.test(a));
-        });
-        if (forgot) hits.push({ line: step.line, message: 'pip install runs without --no-cache-dir, so its download cache stays in the layer.' });
+        if (step.keyword === 'ARG' && !stage) for (const v of step.variables) globalArgs.set(v.name, v.value);
+        const arg = step.keyword === 'ARG' && stage ? setting(step) : undefined;
+        if (arg) argValue.set(step.stage, arg.value ?? globalArgs.get(arg.name) ?? null);
+        const env = step.keyword === 'ENV' ? setting(step) : undefined;
+        if (env) envValue.set(step.stage, env.value);
+        const onbuildEnv = step.trigger?.keyword === 'ENV' ? setting(step.trigger) : undefined;
+        if (onbuildEnv) onbuildEnvValue.set(step.stage, onbuildEnv.value);
+        if (step.trigger?.keyword === 'RUN') triggers.push({ step: step.trigger, onbuildEnv: onbuildEnvValue.get(step.stage), order });
+        if (step.keyword !== 'RUN') return;
+        const values = [envValue.get(step.stage), argValue.get(step.stage)];
+        if (!values.some((v) => pipNoCacheDir(v) === 'disabled') && forgetsPipCache(step)) hits.push({ line: step.line, message: pipCacheMessage(values), order });
+      });
+      for (const { step, onbuildEnv, order } of triggers) {
+        const value = onbuildEnv !== undefined ? onbuildEnv : envValue.get(step.stage);
+        if (pipNoCacheDir(value) !== 'disabled' && forgetsPipCache(step)) hits.push({ line: step.line, message: pipCacheMessage([value]), order });
       }
-      return hits;
+      return hits.sort((a, b) => a.order - b.order).map(({ line, message }) => ({ line, message }));
     },
   },
   {
@@ -267,7 +359,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
     why: 'useradd writes the user into /var/log/lastlog and faillog at an offset proportional to the UID; image layers do not keep the file sparse, so a UID like 123456789 adds gigabytes. -l (--no-log-init) skips it.',
     // hadolint flags a -u of more than 5 characters; a UID from a variable may be that large, so it counts too.
     check: (dockerfile) =>
-      runs(dockerfile).flatMap((step) => {
+      runsAndTriggers(dockerfile).flatMap((step) => {
         const uids = commandsOf(step).flatMap((c) => {
           if (programName(c) !== 'useradd') return [];
           const options = parseOptions(c.args, USERADD);
@@ -285,7 +377,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
     title: 'Avoid use of wget without progress bar',
     why: 'Without a TTY wget prints a line per fraction of a percent, so a large download floods the build log; use --progress=dot:giga, -q or -nv.',
     check: (dockerfile) =>
-      runs(dockerfile)
+      runsAndTriggers(dockerfile)
         .filter((step) =>
           commandsOf(step).some((c) => {
             if (programName(c) !== 'wget') return false;
@@ -300,7 +392,9 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
     id: 'DL3059',
     severity: 'info',
     title: 'Multiple consecutive RUN instructions. Consider consolidation',
-    why: 'Each RUN adds a layer; short consecutive RUNs are usually one step that could be one layer. As hadolint, RUNs with more than two commands or different --mount flags count as deliberate.',
+    why: 'Each RUN adds a layer; short consecutive RUNs are usually one step that could be one layer. As hadolint, a RUN of two or more commands (`a && b`, `a; b`, `a | b`, `$(b)` in `a`) or with different flags counts as deliberate.',
+    // hadolint's `> 2` counts each simple command twice (ShellCheck's getCommand matches both the redirection wrapper
+    // and the command inside it), so in effect two RUNs in a row are reported only when each runs one command.
     check: (dockerfile) => {
       const hits: RuleHit[] = [];
       let previous: { flags: string; count: number } | null = null;
@@ -309,9 +403,10 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
           previous = null;
           continue;
         }
-        const flags = JSON.stringify(step.flags.map((f) => `${f.name}=${f.value}`).sort());
-        const count = commandsOf(step).filter((c) => c.origin === 'script' && c.name !== '').length;
-        if (previous && previous.flags === flags && count <= 2 && previous.count <= 2) {
+        // hadolint compares the parsed flags, so the order of a mount's options does not matter.
+        const flags = JSON.stringify(step.flags.map((f) => `${f.name}=${f.name === 'mount' ? (f.value ?? '').split(',').sort().join(',') : f.value}`).sort());
+        const count = hadolintCommandCount(step);
+        if (previous && previous.flags === flags && count <= 1 && previous.count <= 1) {
           hits.push({ line: step.line, message: 'This RUN follows another short RUN; consider joining them with &&.' });
         } else {
           previous = { flags, count };
