@@ -267,3 +267,14 @@ export function buildExtraChannel(): FixtureChannel {
   }
   return channel;
 }
+
+/**
+ * A channel whose subdirs exist but hold no package: solves against it fail fast with "No candidates", after the
+ * specs were parsed and the repodata fetched.
+ * @example Object.keys(buildEmptyChannel()) // ['linux-64', 'linux-aarch64', 'noarch']
+ */
+export function buildEmptyChannel(): FixtureChannel {
+  return Object.fromEntries(
+    FIXTURE_SUBDIRS.map((subdir) => [subdir, { info: { subdir }, packages: {}, 'packages.conda': {}, removed: [], repodata_version: 1 as const }]),
+  );
+}
