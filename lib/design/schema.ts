@@ -130,6 +130,8 @@ const filesSchema = z.object({
   readme: z.boolean().default(true),
   makefile: z.boolean().default(true),
   devcontainer: z.boolean().default(false),
+  /** .github/workflows/build.yml: build for every platform, smoke-test, push to GHCR from the default branch. */
+  githubWorkflow: z.boolean().default(true),
 });
 
 const dockerfileSchema = z.object({

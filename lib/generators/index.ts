@@ -7,6 +7,7 @@ import { generateDockerfile } from './dockerfile';
 import { generateDockerignore } from './dockerignore';
 import { generateEntrypoint } from './entrypoint';
 import { generateEnvironmentYml } from './environment-yml';
+import { generateGithubWorkflow } from './github-workflow';
 import { generateMakefile } from './makefile';
 import { generatePostBuild } from './post-build';
 import { generateReadme } from './readme';
@@ -28,6 +29,7 @@ export const GENERATORS = [
   generateMakefile,
   generateReadme,
   generateDevcontainer,
+  generateGithubWorkflow,
 ] as const;
 
 /** Generates every wanted file for a validated design. Pure: the same design gives the same files. */

@@ -71,6 +71,8 @@ function structureOf(input: DesignInput) {
   const environment = load(byPath['environment.yml']) as Record<string, unknown>;
   const requirements = (byPath['requirements.txt'] ?? '').split('\n').filter((line) => line && !line.startsWith('#'));
   const { packages, indexUrl, extraIndexUrls } = design.pip;
+  const workflowText = byPath['.github/workflows/build.yml'];
+  const workflow = load(workflowText) as { jobs: { build: { steps: Array<{ name: string; uses?: string; with?: object }> } } };
   return {
     paths: files.map((file) => file.path),
     instructions: dockerfileInstructions(byPath.Dockerfile).map(([keyword]) => keyword),
@@ -81,6 +83,10 @@ function structureOf(input: DesignInput) {
       (item) => typeof item === 'string' || JSON.stringify(Object.keys(item as object)) === '["pip"]',
     ),
     oneLinePerRequirement: requirements.length === packages.length + (indexUrl ? 1 : 0) + extraIndexUrls.length,
+    workflowKeys: Object.keys(workflow),
+    workflowSteps: workflow.jobs.build.steps.map((step) => [step.name, step.uses, Object.keys(step.with ?? {})]),
+    // GitHub evaluates every `${{` in a workflow, also inside run scripts; only the escaped form may come from a value.
+    workflowExpressions: workflowText.replaceAll("${{ '${{' }}", '').match(/\$\{\{/g)?.length,
   };
 }
 

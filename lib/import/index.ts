@@ -10,7 +10,7 @@ import { importDesignFile } from './design-file';
 import { importDockerfile } from './dockerfile';
 import { importEnvironmentYml } from './environment-yml';
 import { importPostBuild } from './post-build';
-import { importProjectFiles, type ProjectFile } from './project';
+import { importProjectFiles, projectPathOf, type ProjectFile } from './project';
 import { importRequirementsTxt } from './requirements-txt';
 import type { ImportKind, ImportResult } from './types';
 import { parseYamlTree } from './yaml-tree';
@@ -146,7 +146,7 @@ export async function importFiles(files: ReadonlyArray<{ name: string; content: 
     const tooLarge = checkImportSize(text, file.name);
     if (tooLarge) return { ok: false, error: tooLarge };
     if (detectImportKind(file.name, text) === 'design') return { ok: false, error: `Import ${file.name} on its own: a design file is a whole design.` };
-    texts.push({ path: baseName(file.name), content: text });
+    texts.push({ path: projectPathOf(baseName(file.name)), content: text });
   }
   try {
     return importProjectFiles(texts, base);

@@ -93,6 +93,15 @@ describe('importProjectFiles on the files of a whole project', () => {
     expect(result.design).toEqual(design);
   });
 
+  it.each([['linux/arm64'], ['linux/amd64', 'linux/arm64']])('reads the platforms %s from the GitHub workflow when it is the only file that has them', (...platforms) => {
+    const design = designSchema.parse({
+      base: { platforms },
+      compat: { unverifiedInstaller: true },
+      files: { makefile: false, readme: false, githubWorkflow: true },
+    });
+    expect(imported(importProjectFiles(projectOf(design))).design).toEqual(design);
+  });
+
   it('merges files without a Dockerfile into the base, following -r', () => {
     const base = designSchema.parse({ user: { name: 'ada' } });
     const result = imported(

@@ -26,6 +26,7 @@ const COMPANION_FLAGS: ReadonlyArray<readonly [string, keyof Design['files']]> =
   ['README.md', 'readme'],
   ['Makefile', 'makefile'],
   ['.devcontainer/devcontainer.json', 'devcontainer'],
+  ['.github/workflows/build.yml', 'githubWorkflow'],
 ];
 const ENVIRONMENT_FILES = ['environment.yml', 'environment.yaml'];
 /** Every path the generators can write; anything else in a project is not part of a design. */
@@ -38,6 +39,17 @@ const GENERATED_PATHS = new Set([
   'apt.txt',
   ...COMPANION_FLAGS.map(([path]) => path),
 ]);
+
+// A browser's file picker gives names without folders; these generated files live in one.
+const NESTED_PATH_BY_NAME = new Map([...GENERATED_PATHS].filter((path) => path.includes('/')).map((path) => [path.slice(path.lastIndexOf('/') + 1), path]));
+
+/**
+ * The path in a project of a file picked by name only: a generated file's own folder, else the name itself.
+ * @example projectPathOf('build.yml') // '.github/workflows/build.yml'
+ */
+export function projectPathOf(name: string): string {
+  return NESTED_PATH_BY_NAME.get(name) ?? name;
+}
 
 /** Removes one folder that holds every file (a zip made of "project/…"), so paths read as in the project. */
 function stripTopFolder(files: readonly ProjectFile[]): ProjectFile[] {
@@ -71,17 +83,22 @@ function composePort(text: string): string | undefined {
 
 /** Values the Dockerfile may not carry (recipe layout, no checksum), read from the companion files instead. */
 function fillFromCompanions(draft: DesignDraft, dockerfile: DockerfileContent, byPath: Map<string, string>): void {
-  const makefile = byPath.get('Makefile');
   const readme = byPath.get('README.md');
   const compose = byPath.get('docker-compose.yml');
   const lineIn = (text: string, index: number) => text.slice(0, index).split('\n').length;
   if (!dockerfile.platforms) {
-    const fromMakefile = makefile && /^PLATFORMS \?= (.+)$/m.exec(makefile);
-    const fromReadme = readme && /^Platforms: (.+?)\. /m.exec(readme);
-    const match = fromMakefile || fromReadme;
-    if (match) {
-      const file = fromMakefile ? 'Makefile' : 'README.md';
-      setDraftField(draft, 'base.platforms', match[1].split(/,\s*/), { file, line: lineIn(fromMakefile ? makefile : (readme as string), match.index) });
+    const finders: Array<[string, (text: string) => RegExpMatchArray | null | undefined]> = [
+      ['Makefile', (text) => /^PLATFORMS \?= (.+)$/m.exec(text)],
+      ['README.md', (text) => /^Platforms: (.+?)\. /m.exec(text)],
+      // The last `platforms:` is the final build's, for every platform (the smoke test's build comes first).
+      ['.github/workflows/build.yml', (text) => [...text.matchAll(/^ +platforms: (linux\/\S+)$/gm)].at(-1)],
+    ];
+    for (const [file, find] of finders) {
+      const text = byPath.get(file);
+      const match = text === undefined ? undefined : find(text);
+      if (text === undefined || !match) continue;
+      setDraftField(draft, 'base.platforms', match[1].split(/,\s*/), { file, line: lineIn(text, match.index ?? 0) });
+      break;
     }
   }
   if (!dockerfile.port) {

