@@ -1,8 +1,31 @@
 import type { ResolvedDesign } from '@/lib/design/resolve';
 import { shellQuote } from '@/lib/shell-quote';
+import { smokeTest } from './smoke-test';
 import { textFile, type GeneratedFile } from './types';
 
-/** Generates a Makefile with build, multi-platform build, run and shell targets. */
+// Stands for the image in the smoke test's commands until their `$` are escaped; the schema allows no control
+// characters in a design, so it cannot come from one.
+const IMAGE_SLOT = '\u0000';
+
+/** A shell command as a recipe line: make expands `$`, so the shell's are doubled, then the image is make's $(IMAGE). */
+function recipeText(command: string): string {
+  return command.replaceAll('$', '$$$$').replaceAll(IMAGE_SLOT, '$(IMAGE)');
+}
+
+/** The `test` target: the smoke test the GitHub workflow runs too. */
+function testTarget(r: ResolvedDesign): string[] {
+  const test = smokeTest(r, IMAGE_SLOT);
+  return [
+    '## test: smoke-test the built image: the env is active and the default command starts',
+    `# ${test.probeNote}`,
+    'test:',
+    // The env check's commands share a variable, so they run in one shell.
+    `\t${test.envCheck.map(recipeText).join('; \\\n\t')}`,
+    ...(test.versionProbe ? [`\t${recipeText(test.versionProbe)}`] : []),
+  ];
+}
+
+/** Generates a Makefile with build, multi-platform build, test, run and shell targets. */
 export function generateMakefile(r: ResolvedDesign): GeneratedFile | null {
   const { design } = r;
   if (!design.files.makefile) return null;
@@ -18,7 +41,7 @@ export function generateMakefile(r: ResolvedDesign): GeneratedFile | null {
     `PLATFORMS ?= ${design.base.platforms.join(',')}`,
     'BUILD_ARGS = --build-arg uid=$(USER_ID) --build-arg gid=$(GROUP_ID)',
     '',
-    '.PHONY: build buildx run shell',
+    '.PHONY: build buildx test run shell',
     '',
     '## build: build the image for this machine, owned by your user ID',
     'build:',
@@ -27,6 +50,8 @@ export function generateMakefile(r: ResolvedDesign): GeneratedFile | null {
     '## buildx: build for every target platform (needs docker buildx)',
     'buildx:',
     '\tdocker buildx build --platform $(PLATFORMS) $(BUILD_ARGS) -t $(IMAGE) .',
+    '',
+    ...testTarget(r),
     '',
     '## run: start the default command with the project mounted',
     'run:',

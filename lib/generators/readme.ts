@@ -1,4 +1,6 @@
 import type { ResolvedDesign } from '@/lib/design/resolve';
+import { WORKFLOW_PATH } from './github-workflow';
+import { smokeTest } from './smoke-test';
 import { textFile, type GeneratedFile } from './types';
 
 function fileList(r: ResolvedDesign): string[] {
@@ -11,8 +13,39 @@ function fileList(r: ResolvedDesign): string[] {
     '- `docker/entrypoint.sh`: activates the environment, then runs the command.',
     ...(design.apt.packages.length ? ['- `apt.txt`: the system packages (repo2docker convention).'] : []),
     ...(design.files.compose ? ['- `docker-compose.yml`: build and run with one command.'] : []),
-    ...(design.files.makefile ? ['- `Makefile`: `make build`, `make buildx`, `make run`, `make shell`.'] : []),
+    ...(design.files.makefile ? ['- `Makefile`: `make build`, `make buildx`, `make test`, `make run`, `make shell`.'] : []),
     ...(design.files.devcontainer ? ['- `.devcontainer/devcontainer.json`: open the project in VS Code or Codespaces.'] : []),
+    ...(design.files.githubWorkflow ? [`- \`${WORKFLOW_PATH}\`: GitHub Actions builds, smoke-tests and publishes the image.`] : []),
+  ];
+}
+
+/** "Test": the smoke test, as `make test` or, without a Makefile, its commands. */
+function testSection(r: ResolvedDesign): string[] {
+  const name = r.design.project.name;
+  const test = smokeTest(r, name);
+  const what = 'checks that the entrypoint activates the environment and that the default command starts';
+  const commands = [...test.envCheck, `# ${test.probeNote}`, ...(test.versionProbe ? [test.versionProbe] : [])];
+  return [
+    '## Test',
+    '',
+    ...(r.design.files.makefile
+      ? ['```bash', 'make build test', '```', '', `\`make test\` ${what}.`]
+      : [`After the build, this ${what}:`, '', '```bash', ...commands, '```']),
+    '',
+  ];
+}
+
+/** "Continuous integration": what the GitHub workflow does, when it is generated. */
+function workflowSection(r: ResolvedDesign): string[] {
+  if (!r.design.files.githubWorkflow) return [];
+  return [
+    '## Continuous integration',
+    '',
+    `\`${WORKFLOW_PATH}\` builds the image on GitHub Actions for every push and pull request, for ${r.design.base.platforms.join(' and ')}`,
+    'with Docker Buildx and a layer cache, runs the smoke test above on it, and pushes the image to',
+    '`ghcr.io/<owner>/<repository>` from the default branch only. Each action is pinned to a commit SHA; its version',
+    'is the comment beside it.',
+    '',
   ];
 }
 
@@ -36,6 +69,14 @@ export function generateReadme(r: ResolvedDesign): GeneratedFile | null {
     '',
     `Platforms: ${design.base.platforms.join(', ')}. For all of them at once: \`docker buildx build --platform ${design.base.platforms.join(',')} -t ${name} .\``,
     '',
+    'With podman or buildah, add `--format docker`: their default OCI image format has no `SHELL`, so they ignore the',
+    'Dockerfile\'s `SHELL` line (a warning in the log at most) and the `RUN` steps run in `/bin/sh` instead of bash:',
+    '',
+    '```bash',
+    `podman build --format docker --build-arg uid=$(id -u) --build-arg gid=$(id -g) -t ${name} .`,
+    '```',
+    '',
+    ...testSection(r),
     '## Run',
     '',
     '```bash',
@@ -44,6 +85,7 @@ export function generateReadme(r: ResolvedDesign): GeneratedFile | null {
     '',
     ...(r.servesJupyter ? [`Then open the link with the token that Jupyter prints (port ${design.runtime.port}).`, ''] : []),
     ...(design.gpu.enabled ? ['GPUs need the NVIDIA Container Toolkit on the host.', ''] : []),
+    ...workflowSection(r),
     '## Files',
     '',
     ...fileList(r),
