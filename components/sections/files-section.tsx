@@ -8,6 +8,11 @@ const COMPANIONS = [
   { name: 'files.makefile', label: 'Makefile', description: 'make build, make run, make shell.' },
   { name: 'files.readme', label: 'README.md', description: 'How to build and run this project.' },
   { name: 'files.devcontainer', label: '.devcontainer/devcontainer.json', description: 'Open the project in VS Code or Codespaces.' },
+  {
+    name: 'files.githubWorkflow',
+    label: '.github/workflows/build.yml',
+    description: 'GitHub Actions: build for every platform, smoke-test, push to ghcr.io from the default branch.',
+  },
 ] as const;
 
 /** Which companion files to emit besides the Dockerfile and environment files. */
