@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { load } from 'js-yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS, findPreset } from '@/lib/design/presets';
 import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
 import type { ImportResult } from '@/lib/import/types';
 import { decodeDesign } from '@/lib/share';
+import { startFixtureServer, unreachableOrigin, type FixtureServer } from '@/lib/testing/fixture-server';
 import { readZip } from '@/lib/zip';
 import { runCli, type CliIo, type Importers } from './main';
 
@@ -76,7 +77,7 @@ describe('help and usage', () => {
   });
 
   it.each([
-    [['build'], /unknown command "build"\. Commands: render, import, link, lint, presets\.\nRun "condocker --help"/],
+    [['build'], /unknown command "build"\. Commands: render, import, link, lint, check, presets\.\nRun "condocker --help"/],
     [['render', '--bogus'], /render: Unknown option '--bogus'.*\nRun "condocker render --help" for usage\./s],
     [['render', 'a.yaml', '-o'], /render: Option '-o, --output <value>' argument missing/],
     [['render', 'a.yaml', 'b.yaml', '-o', 'out'], /render: unexpected argument "b\.yaml"; it takes at most 1\./],
@@ -316,7 +317,7 @@ describe('lint', () => {
   it('exits 0 when there are only hints', async () => {
     const result = await run(['lint', '--preset', 'data-science']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('Dockerfile:21: info DL3008 apt-get install does not pin versions of ca-certificates, curl, tini.\n');
+    expect(result.stdout).toBe('Dockerfile:18: info DL3008 apt-get install does not pin versions of ca-certificates, curl, tini.\n');
   });
 
   it('gives JSON with why, source and fix', async () => {
@@ -349,5 +350,104 @@ describe('lint', () => {
     const result = await run(['lint', '--preset', 'data-science', '--format', 'xml']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--format is text or json');
+  });
+});
+
+describe('check', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+  });
+  afterAll(() => server.close());
+
+  /** Runs `condocker check` against the fixture server: channels from the environment variable, PyPI by flag. */
+  async function check(argv: string[], files: Record<string, string> = {}, env?: Record<string, string>) {
+    const { io, out } = fakeIo(files);
+    const channelUrls = Object.entries(server.channelUrls)
+      .map(([name, url]) => `${name}=${url}`)
+      .join(',');
+    const code = await runCli(['check', ...argv, '--pypi-url', server.pypiUrl], io, {
+      check: { env: env ?? { CONDOCKER_CHANNEL_URLS: channelUrls }, fetch },
+    });
+    return { code, ...out };
+  }
+
+  it('exits 0 and prints JSON with every package per platform when everything checks out', async () => {
+    const result = await check(['--preset', 'data-science', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.ok).toBe(true);
+    expect(Object.keys(report.platforms)).toEqual(['linux-64', 'linux-aarch64']);
+    const python = report.platforms['linux-aarch64'].packages.find((pkg: { name: string }) => pkg.name === 'python');
+    expect(python).toEqual({
+      name: 'python',
+      version: '3.12.7',
+      build: 'h9a8786e_0_cpython',
+      channel: 'https://conda.anaconda.org/conda-forge',
+      url: 'https://conda.anaconda.org/conda-forge/linux-aarch64/python-3.12.7-h9a8786e_0_cpython.conda',
+      md5: expect.stringMatching(/^[0-9a-f]{32}$/),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      size: expect.any(Number),
+    });
+    expect(report.platforms['linux-64'].downloadBytes).toBeGreaterThan(0);
+    expect(report.pip).toEqual([]);
+  });
+
+  it('exits 1 and says per platform and per pip line what does not check out', async () => {
+    const design = 'conda:\n  packages: [numpy, mkl]\npip:\n  packages: ["requests>=2.31", reqeusts]\n';
+    const result = await check(['design.yaml'], { 'design.yaml': design });
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')).toEqual([
+      expect.stringMatching(/^linux-64: ok, \d+ packages, \d+\.\d MB to download$/),
+      'linux-aarch64: no-candidates [conda.packages.1, environment.yml:9]',
+      '  Cannot solve the request because of: No candidates were found for mkl *. No channel has it for linux-aarch64.',
+      'pip:',
+      '  ok: requests>=2.31 → 2.32.3 [pip.packages.0]',
+      '  problem: reqeusts [pip.packages.1]',
+      `    error: no project "reqeusts" on ${server.pypiUrl}; check the spelling`,
+      '',
+    ]);
+    expect(result.stderr).toBe('condocker: check: the design does not check out (see above).\n');
+  });
+
+  it('gives the conflict and the field to blame in JSON', async () => {
+    const result = await check(['design.json', '-f', 'json'], { 'design.json': JSON.stringify({ base: { platforms: ['linux/amd64'] }, conda: { packages: ['numpy>=2', 'legacy-stats'] } }) });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).platforms['linux-64']).toMatchObject({ ok: false, kind: 'unsolvable', field: 'conda.packages.1', spec: 'legacy-stats', line: 9 });
+  });
+
+  it('exits 2 naming the URL when a channel cannot be reached; --channel-url wins over the environment', async () => {
+    const origin = await unreachableOrigin();
+    const result = await check(['--preset', 'minimal-python', '--channel-url', `conda-forge=${origin}/conda-forge`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`condocker: check: cannot reach ${origin}/conda-forge/linux-64/repodata.json: fetch failed: ECONNREFUSED`);
+  });
+
+  it('exits 2 naming the URL when the index cannot be reached', async () => {
+    const { io, out } = fakeIo({ 'd.yaml': 'base:\n  platforms: [linux/amd64]\npip:\n  packages: [rich]\n' });
+    const origin = await unreachableOrigin();
+    const code = await runCli(['check', 'd.yaml', '--pypi-url', origin], io, {
+      check: { env: { CONDOCKER_CHANNEL_URLS: `conda-forge=${server.channelUrls['conda-forge']}` }, fetch },
+    });
+    expect(code).toBe(2);
+    expect(out.stderr).toBe(`condocker: check: cannot fetch ${origin}/pypi/rich/json: fetch failed\n`);
+  });
+
+  it.each([
+    [['--preset', 'data-science', '--format', 'xml'], undefined, /check: --format is text or json, not "xml"/],
+    [['--preset', 'data-science', '--channel-url', 'conda-forge'], undefined, /check: --channel-url: "conda-forge" is not NAME=URL/],
+    [['--preset', 'data-science'], { CONDOCKER_CHANNEL_URLS: 'oops' }, /check: CONDOCKER_CHANNEL_URLS: "oops" is not NAME=URL/],
+    [['--preset', 'nope'], undefined, /unknown preset "nope"/],
+  ])('exits 2 on usage errors: %j', async (argv, env, message) => {
+    const result = await check(argv, {}, env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('documents the environment variable in its help', async () => {
+    const result = await run(['check', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('CONDOCKER_CHANNEL_URLS');
+    expect(result.stdout).toMatch(/^Usage: condocker check /);
   });
 });

@@ -11,6 +11,8 @@ import type { ImportResult } from '@/lib/import/types';
 import { shareUrl } from '@/lib/share';
 import { validateDesign } from '@/lib/validate-design';
 import { buildZip } from '@/lib/zip';
+import type { CheckReport } from '@/lib/solve/check';
+import type { LoadRattler } from '@/lib/solve/rattler';
 import packageJson from '@/package.json';
 
 /** Everything the CLI reads and writes; `nodeIo` is the real one. */
@@ -33,6 +35,15 @@ export interface Importers {
 /** Replaceable parts of the CLI, for tests. */
 export interface CliDependencies {
   importers?: Importers;
+  /** What `check` uses to reach the solver, the channels and the index; defaults: rattler's Node build, fetch, process.env. */
+  check?: CheckDependencies;
+}
+
+/** The outside world of `condocker check`. */
+export interface CheckDependencies {
+  loadRattler?: LoadRattler;
+  fetch?: typeof fetch;
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** CliIo over the process's streams and the file system. */
@@ -64,7 +75,7 @@ class CliFailure extends Error {
 const usageError = (message: string, command?: string) =>
   new CliFailure(`${message}\nRun "condocker ${command ? `${command} ` : ''}--help" for usage.`, EXIT.usage);
 
-type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
 
 interface Command {
   summary: string;
@@ -76,7 +87,7 @@ interface Command {
 }
 
 interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -165,6 +176,49 @@ Examples:
   condocker lint Dockerfile --format json
   condocker lint --preset recipe-2020 --modernize > modern.yaml`,
     run: runLint,
+  },
+  check: {
+    summary: 'solve the conda packages per platform and check the pip lines against the package indexes',
+    options: {
+      ...DESIGN_OPTIONS,
+      'channel-url': { type: 'string', multiple: true },
+      'pypi-url': { type: 'string' },
+      format: { type: 'string', short: 'f' },
+    },
+    positionals: 1,
+    help: `Usage: condocker check (<design.json|yaml|yml> | --preset NAME) [--channel-url NAME=URL]... [--pypi-url URL] [--format text|json]
+
+Solves the design's conda packages for each target platform (linux/amd64 → linux-64, linux/arm64 →
+linux-aarch64) with the virtual packages of its base image (__glibc, __cuda when GPU is on), and checks each pip
+line against the index: the project exists, a version matches, it is not yanked, it supports the design's
+Python, and a wheel fits each platform (else pip builds the sdist: is there a compiler?). Nothing is written.
+Repodata comes from https://prefix.dev/conda-forge for conda-forge and https://conda.anaconda.org/NAME for other
+channels; the packages it names keep their conda.anaconda.org URLs whatever mirror served them.
+
+Exit status: 0 every platform solves and every pip line checks out, 1 something does not,
+2 usage error or a channel or index that cannot be reached (the message names the URL).
+
+Options:
+      --channel-url NAME=URL  fetch channel NAME's repodata from URL (a mirror); repeat for several channels
+      --pypi-url URL  base URL of a PyPI JSON API (URL/pypi/NAME/json); default: the design's index URL
+                      without /simple, else https://pypi.org
+  -f, --format FMT    text (default) or json:
+                      {ok, platforms: {"linux-64": {ok, packages: [{name, version, build, channel, url, md5, sha256,
+                      size}], downloadBytes} | {ok: false, kind, error, field, spec, line}}, pip: [{line, field, ok,
+                      status, version, problems, warnings, notes}]}
+${PRESET_HELP}
+  -h, --help          show this help
+
+Environment:
+  CONDOCKER_CHANNEL_URLS  server-wide mirrors, NAME=URL pairs separated by commas, e.g.
+                      "conda-forge=http://127.0.0.1:8080/conda-forge,bioconda=https://mirror.example.org/bioconda";
+                      --channel-url wins for the same name
+
+Examples:
+  condocker check --preset data-science
+  condocker check design.yaml --format json
+  condocker check design.yaml --channel-url conda-forge=https://conda.anaconda.org/conda-forge`,
+    run: runCheck,
   },
   presets: {
     summary: 'list the presets (use one with --preset NAME)',
@@ -344,6 +398,63 @@ async function runLint(args: ParsedArgs, io: CliIo): Promise<void> {
   const counts = countFindings(findings);
   if (format === 'text') io.stderr(`${counts.error} errors, ${counts.warning} warnings, ${counts.info} hints\n`);
   if (counts.error > 0) throw new CliFailure(`${counts.error} error${counts.error === 1 ? '' : 's'} found.`, EXIT.failed);
+}
+
+/** `condocker check`: the solve and the pip checks, as text or JSON. */
+async function runCheck(args: ParsedArgs, io: CliIo, deps: CliDependencies): Promise<void> {
+  const format = stringOption(args, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw usageError(`check: --format is text or json, not "${format}".`, 'check');
+  const { parseChannelUrlOverrides } = await import('@/lib/solve/channels');
+  const env = deps.check?.env ?? process.env;
+  const fromEnv = parseChannelUrlOverrides(env.CONDOCKER_CHANNEL_URLS ?? '');
+  if (!fromEnv.ok) throw usageError(`check: CONDOCKER_CHANNEL_URLS: ${fromEnv.error}`, 'check');
+  const flagValue = args.values['channel-url'];
+  const fromFlags = parseChannelUrlOverrides(Array.isArray(flagValue) ? flagValue : []);
+  if (!fromFlags.ok) throw usageError(`check: --channel-url: ${fromFlags.error}`, 'check');
+  const pypiUrl = stringOption(args, 'pypi-url');
+  if (pypiUrl !== undefined && !/^https?:\/\/\S+$/.test(pypiUrl))
+    throw usageError(`check: --pypi-url must be an http(s) URL such as "https://pypi.org"; got "${pypiUrl}".`, 'check');
+  const design = await loadDesign('check', args, io);
+
+  const { checkDesign, checkReport } = await import('@/lib/solve/check');
+  const loadRattler = deps.check?.loadRattler ?? (await import('@/lib/solve/rattler-node')).loadNodeRattler;
+  const result = await checkDesign(design, {
+    loadRattler,
+    fetch: deps.check?.fetch ?? fetch,
+    channelUrls: { ...fromEnv.overrides, ...fromFlags.overrides },
+    ...(pypiUrl ? { pypiUrl } : {}),
+  });
+  const report = checkReport(result);
+  io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatCheckText(report));
+  if (report.networkError) throw new CliFailure(`check: ${report.networkError}`, EXIT.usage);
+  if (!report.ok) throw new CliFailure('check: the design does not check out (see above).', EXIT.failed);
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/** The check as lines a person reads: one per platform and per pip line, the reasons indented below. */
+function formatCheckText(report: CheckReport): string {
+  const lines: string[] = [];
+  for (const [subdir, result] of Object.entries(report.platforms)) {
+    if (result.ok) lines.push(`${subdir}: ok, ${result.packages.length} packages, ${formatMegabytes(result.downloadBytes)} to download`);
+    else {
+      const where = [result.field, result.line ? `environment.yml:${result.line}` : undefined].filter(Boolean).join(', ');
+      lines.push(`${subdir}: ${result.kind}${where ? ` [${where}]` : ''}`);
+      lines.push(...result.error.split('\n').map((line) => `  ${line}`));
+    }
+    lines.push(...result.notes.map((note) => `  note: ${note}`));
+  }
+  if (report.pip.length > 0) lines.push('pip:');
+  for (const line of report.pip) {
+    const label = line.status === 'ok' ? 'ok' : line.status;
+    lines.push(`  ${label}: ${line.line}${line.version ? ` → ${line.version}` : ''} [${line.field}]`);
+    lines.push(...line.problems.map((problem) => `    error: ${problem}`));
+    lines.push(...line.warnings.map((warning) => `    warning: ${warning}`));
+    lines.push(...line.notes.map((note) => `    note: ${note}`));
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 async function runPresets(_args: ParsedArgs, io: CliIo): Promise<void> {

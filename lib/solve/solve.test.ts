@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPreset } from '@/lib/design/presets';
 import { designSchema, type DesignInput } from '@/lib/design/schema';
-import { startFixtureServer, type FixtureServer } from '@/lib/testing/fixture-server';
+import { startFixtureServer, unreachableOrigin, type FixtureServer } from '@/lib/testing/fixture-server';
 import { loadNodeRattler } from './rattler-node';
 import { condaSpecsOf, solveDesign, type PlatformSolve } from './solve';
 
@@ -106,16 +106,17 @@ describe('solveDesign against the fixture channel', () => {
   });
 
   it('names the channel URL it cannot reach', async () => {
+    const origin = await unreachableOrigin();
     const result = failed(
       (
         await solveDesign(designSchema.parse({ base: { platforms: ['linux/amd64'] } }), {
           loadRattler: loadNodeRattler,
-          channelUrls: { 'conda-forge': 'http://127.0.0.1:9/conda-forge' },
+          channelUrls: { 'conda-forge': `${origin}/conda-forge` },
           fetch,
         })
       ).platforms['linux-64'],
     );
     expect(result.kind).toBe('network');
-    expect(result.error).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:9\/conda-forge\/linux-64\/repodata\.json: .*\(the solver said: error sending request\)$/);
+    expect(result.error).toBe(`cannot reach ${origin}/conda-forge/linux-64/repodata.json: fetch failed: ECONNREFUSED (the solver said: error sending request)`);
   });
 });

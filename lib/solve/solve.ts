@@ -106,7 +106,10 @@ async function describeNetworkFailure(message: string, channels: readonly Resolv
         const response = await fetchFn(url, { method: 'HEAD' });
         if (!response.ok) return `cannot fetch ${url}: HTTP ${response.status} (the solver said: ${message})`;
       } catch (error) {
-        return `cannot reach ${url}: ${normaliseRattlerError(error)} (the solver said: ${message})`;
+        // Node's fetch says only "fetch failed"; the cause has the reason (ECONNREFUSED, ENOTFOUND …).
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        const reason = [normaliseRattlerError(error), cause?.code ?? cause?.message].filter(Boolean).join(': ');
+        return `cannot reach ${url}: ${reason} (the solver said: ${message})`;
       }
     }
   }

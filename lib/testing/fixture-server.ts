@@ -72,3 +72,16 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       }),
   };
 }
+
+/**
+ * An http://127.0.0.1:PORT origin where nothing listens (a port just freed), for "cannot reach" tests. Unlike a
+ * well-known port such as 9, fetch does not refuse it up front as a "bad port".
+ * @example await unreachableOrigin() // 'http://127.0.0.1:40123'
+ */
+export async function unreachableOrigin(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
