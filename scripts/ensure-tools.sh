@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the system tools the test suite shells out to are present: shellcheck (generated scripts),
-# unzip (zip modes), and a Chromium for Playwright. On a fresh Debian/Ubuntu machine as root it installs
-# them with apt-get; anywhere else it says what is missing.
+# unzip (zip modes), a Chromium for Playwright, and for the real-build tier buildah, podman, debootstrap and runc.
+# On a fresh Debian/Ubuntu machine as root it installs them with apt-get; anywhere else it says what is missing
+# (the real-build tier then skips with its own message; CI always runs it).
 set -euo pipefail
 
 missing=()
@@ -12,9 +13,19 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1 \
   missing+=(chromium)
 fi
 
+as_root_with_apt=false
+[ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && as_root_with_apt=true
+if $as_root_with_apt; then
+  for tool in buildah podman debootstrap runc; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+  # overlay storage for buildah/podman without a kernel overlay mount helper
+  [ ${#missing[@]} -eq 0 ] || missing+=(fuse-overlayfs)
+fi
+
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+if $as_root_with_apt; then
   echo "Installing ${missing[*]} with apt-get ..."
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

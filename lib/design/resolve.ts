@@ -17,6 +17,8 @@ export interface ResolvedDesign {
   checksumsKnown: boolean;
   /** micromamba, or conda for Miniforge and Miniconda. */
   condaCommand: 'conda' | 'micromamba';
+  /** Where that command is installed in the image, as a shell word (may reference ${CONDA_DIR}). */
+  condaExecutable: string;
   /** Conda dependencies in environment.yml order: python pin, packages, pip when pip packages exist. */
   condaDependencies: string[];
   /** requirements.txt lines: index options first, then the requirements. */
@@ -42,6 +44,9 @@ export interface ResolvedDesign {
   /** Bind mounts for compose, make and devcontainers that never hide the env. */
   bindMounts: Array<{ source: string; target: string }>;
 }
+
+/** Where the recommended layout installs the static micromamba binary, for every user. */
+export const MICROMAMBA_BINARY = '/usr/local/bin/micromamba';
 
 // With the env inside the project directory, mounting the whole project would hide the env, so the recipe's
 // README mounted working sub-folders instead.
@@ -98,11 +103,8 @@ function condaDependenciesFor(design: Design): string[] {
 
 function aptPackagesFor(design: Design): string[] {
   // The recipe relied on wget being in the base image (ubuntu:16.04 has none); lint says so and offers the fix.
-  const downloader = design.compat.unverifiedInstaller
-    ? []
-    : design.conda.installer === 'micromamba'
-      ? ['ca-certificates']
-      : ['ca-certificates', 'curl'];
+  // Every verified download (the installer, or micromamba's binary) runs curl: official images ship none.
+  const downloader = design.compat.unverifiedInstaller ? [] : ['ca-certificates', 'curl'];
   const init = design.compat.noInit ? [] : ['tini'];
   const needed = [...downloader, ...init];
   return [...needed, ...design.apt.packages.filter((pkg) => !needed.includes(pkg))];
@@ -126,6 +128,12 @@ export function resolveDesign(design: Design): ResolvedDesign {
     arches,
     checksumsKnown: arches.every((arch) => Boolean(release?.sha256[arch])),
     condaCommand: installer.id === 'micromamba' ? 'micromamba' : 'conda',
+    condaExecutable:
+      installer.id !== 'micromamba'
+        ? '${CONDA_DIR}/bin/conda'
+        : design.compat.unverifiedInstaller
+          ? '${CONDA_DIR}/bin/micromamba'
+          : MICROMAMBA_BINARY,
     condaDependencies: condaDependenciesFor(design),
     requirementLines: requirementLinesFor(design),
     aptPackages: aptPackagesFor(design),

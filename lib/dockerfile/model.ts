@@ -1,6 +1,18 @@
 /** A shell command for RUN: one line, joined with `&&` by the writer. Build it with shellCommand(). */
 export type ShellLine = string;
 
+/**
+ * A BuildKit cache mount for one RUN (`RUN --mount=type=cache,…`): the directory persists between builds on the
+ * builder and never lands in the image. `uid`/`gid` own a new cache (build-arg references allowed).
+ */
+export interface CacheMount {
+  target: string;
+  uid?: string;
+  gid?: string;
+  /** `locked`: concurrent builds wait for each other instead of corrupting the cache. */
+  sharing: 'locked' | 'shared' | 'private';
+}
+
 /** The Dockerfile instructions Condocker writes, one typed variant each. */
 export type Instruction =
   | { kind: 'from'; image: string }
@@ -8,7 +20,7 @@ export type Instruction =
   | { kind: 'env'; vars: ReadonlyArray<readonly [string, string]> }
   | { kind: 'label'; labels: ReadonlyArray<readonly [string, string]> }
   | { kind: 'shell'; argv: readonly string[] }
-  | { kind: 'run'; commands: readonly ShellLine[] }
+  | { kind: 'run'; commands: readonly ShellLine[]; mounts?: readonly CacheMount[] }
   | { kind: 'copy'; sources: readonly string[]; destination: string; chown?: string; chmod?: string; from?: string }
   | { kind: 'user'; user: string }
   | { kind: 'workdir'; path: string }
@@ -40,6 +52,7 @@ export const dockerfile = {
   label: (...labels: Array<readonly [string, string]>): Instruction => ({ kind: 'label', labels }),
   shell: (...argv: string[]): Instruction => ({ kind: 'shell', argv }),
   run: (...commands: ShellLine[]): Instruction => ({ kind: 'run', commands }),
+  runWithCaches: (mounts: readonly CacheMount[], ...commands: ShellLine[]): Instruction => ({ kind: 'run', commands, mounts }),
   copy: (
     sources: readonly string[],
     destination: string,

@@ -1,4 +1,4 @@
-import type { Block, DockerfileModel, Instruction } from './model';
+import type { Block, CacheMount, DockerfileModel, Instruction } from './model';
 
 const CONTINUATION = ' && \\\n    ';
 // Values Docker reads as one word without quotes; `$` is kept so that ${VAR} references still expand.
@@ -30,6 +30,16 @@ function keyValues(pairs: ReadonlyArray<readonly [string, string]>, indent: stri
   return pairs.map(([key, value]) => `${assertOneLine(key, 'a key')}=${quoteDockerValue(value)}`).join(` \\\n${indent}`);
 }
 
+/** `--mount=type=cache,…` flags, each on its own continuation line before the commands. */
+function mountFlags(mounts: readonly CacheMount[] | undefined): string {
+  return (mounts ?? [])
+    .map(({ target, uid, gid, sharing }) => {
+      const options = ['type=cache', `target=${target}`, uid && `uid=${uid}`, gid && `gid=${gid}`, `sharing=${sharing}`];
+      return `--mount=${assertOneLine(options.filter(Boolean).join(','), '--mount')} \\\n    `;
+    })
+    .join('');
+}
+
 /** Writes one instruction (possibly spanning continuation lines). */
 export function writeInstruction(instruction: Instruction): string {
   switch (instruction.kind) {
@@ -46,7 +56,7 @@ export function writeInstruction(instruction: Instruction): string {
     case 'shell':
       return `SHELL ${jsonForm(instruction.argv)}`;
     case 'run':
-      return `RUN ${instruction.commands.map((line) => assertOneLine(line, 'RUN')).join(CONTINUATION)}`;
+      return `RUN ${mountFlags(instruction.mounts)}${instruction.commands.map((line) => assertOneLine(line, 'RUN')).join(CONTINUATION)}`;
     case 'copy': {
       const flags = [
         instruction.from && `--from=${instruction.from}`,

@@ -1,6 +1,6 @@
 import { ARCHES } from '@/lib/design/installers';
-import type { ResolvedDesign } from '@/lib/design/resolve';
-import { dockerfile as d, type Block, type DockerfileModel, type Instruction } from '@/lib/dockerfile/model';
+import { MICROMAMBA_BINARY, type ResolvedDesign } from '@/lib/design/resolve';
+import { dockerfile as d, type Block, type CacheMount, type DockerfileModel, type Instruction } from '@/lib/dockerfile/model';
 import { writeDockerfile } from '@/lib/dockerfile/writer';
 import { shellCommand } from '@/lib/shell-quote';
 import { textFile, type GeneratedFile } from './types';
@@ -26,6 +26,21 @@ const VERSION_ENV: Record<string, string> = {
 };
 
 const block = (comment: string[], ...instructions: Instruction[]): Block => ({ comment, instructions });
+
+// BuildKit cache mounts keep downloads between builds on the builder without putting them in the image, so adding
+// one package re-downloads one package. Every builder that reads `# syntax=docker/dockerfile:1` (BuildKit,
+// buildah/podman) accepts them; `sharing=locked` makes concurrent builds wait instead of corrupting a cache.
+// uid/gid make a new cache the user's: the RUNs that use them run as the user.
+const APT_CACHES: CacheMount[] = [
+  { target: '/var/cache/apt', sharing: 'locked' },
+  { target: '/var/lib/apt/lists', sharing: 'locked' },
+];
+const userCache = (target: string): CacheMount => ({ target, uid: '${uid}', gid: '${gid}', sharing: 'locked' });
+const CONDA_PKGS_CACHE = userCache('${CONDA_DIR}/pkgs');
+const PIP_CACHE = userCache('${HOME}/.cache/pip');
+// The official Debian and Ubuntu images delete every downloaded .deb after each install (docker-clean); it is moved
+// aside for this RUN only, so the .debs stay in the cache mount and later apt-get calls in derived images still clean.
+const DOCKER_CLEAN = '/etc/apt/apt.conf.d/docker-clean';
 
 /**
  * The user's `$HOME` paths keep `$HOME` so that a `--build-arg username=…` moves them with the home. Two ENV
@@ -78,16 +93,27 @@ function shellBlock(r: ResolvedDesign): Block {
 
 function aptBlock(r: ResolvedDesign): Block | null {
   if (r.aptPackages.length === 0) return null;
+  const install = shellCommand(['apt-get', 'install', '--yes', '--no-install-recommends', ...r.aptPackages]);
+  const init = r.design.compat.noInit ? [] : ['tini reaps zombie processes and forwards signals as PID 1.'];
+  if (r.design.compat.recipeLayout)
+    return block(
+      ['System packages in one layer, without recommends, lists removed in the same RUN (hadolint DL3009, DL3015).', ...init],
+      d.arg('DEBIAN_FRONTEND', 'noninteractive'),
+      d.run('apt-get update', install, 'rm -rf /var/lib/apt/lists/*'),
+    );
   return block(
     [
-      'System packages in one layer, without recommends, lists removed in the same RUN (hadolint DL3009, DL3015).',
-      ...(r.design.compat.noInit ? [] : ['tini reaps zombie processes and forwards signals as PID 1.']),
+      'System packages in one layer, without recommends (hadolint DL3015). The package lists and .debs live in',
+      'cache mounts, so they never land in the image (DL3009) and adding a package downloads only that package.',
+      ...init,
     ],
     d.arg('DEBIAN_FRONTEND', 'noninteractive'),
-    d.run(
+    d.runWithCaches(
+      APT_CACHES,
+      `if [ -f ${DOCKER_CLEAN} ]; then mv ${DOCKER_CLEAN} /tmp/docker-clean; fi`,
       'apt-get update',
-      shellCommand(['apt-get', 'install', '--yes', '--no-install-recommends', ...r.aptPackages]),
-      'rm -rf /var/lib/apt/lists/*',
+      install,
+      `if [ -f /tmp/docker-clean ]; then mv /tmp/docker-clean ${DOCKER_CLEAN}; fi`,
     ),
   );
 }
@@ -125,7 +151,8 @@ function recipeUserBlocks(r: ResolvedDesign): Block[] {
 function userDirectories(r: ResolvedDesign): string[] {
   const { paths } = r.design;
   const parent = paths.envPrefix.slice(0, paths.envPrefix.lastIndexOf('/')) || '/';
-  const dirs = [paths.condaRoot, parent, paths.projectDir]
+  // ~/.cache is the user's before the pip cache mount below would create it as root.
+  const dirs = [paths.condaRoot, parent, paths.projectDir, '$HOME/.cache']
     .filter((dir) => dir !== '/' && dir !== '$HOME')
     .map((dir) => dir.replace(/^\$HOME/, '${HOME}'));
   return [...new Set(dirs)];
@@ -158,7 +185,7 @@ function micromambaBinaryBlock(r: ResolvedDesign): Block | null {
   return block(
     ['micromamba is one static binary: install it for everybody, verified by its published checksum.'],
     d.arg('TARGETARCH'),
-    d.run(...downloadCommands(r, '/usr/local/bin/micromamba'), 'chmod 0755 /usr/local/bin/micromamba'),
+    d.run(...downloadCommands(r, MICROMAMBA_BINARY), `chmod 0755 ${MICROMAMBA_BINARY}`),
   );
 }
 
@@ -275,20 +302,19 @@ function projectBlock(r: ResolvedDesign): Block {
 
 function envCreateCommand(r: ResolvedDesign, prefix: string): string {
   const { design } = r;
-  const overrides = [
-    ...(design.gpu.enabled ? [`CONDA_OVERRIDE_CUDA=${design.gpu.cudaVersion}`] : []),
-    ...(r.requirementLines.length && !design.compat.recipeLayout ? ['PIP_NO_CACHE_DIR=1'] : []),
-  ];
-  const create =
-    r.condaCommand === 'micromamba'
-      ? `micromamba create --yes --prefix ${prefix} --file ${ENV_FILE}`
-      : `conda env create --prefix ${prefix} --file ${ENV_FILE}${design.compat.forceEnvCreate ? ' --force' : ''}`;
-  return [...overrides, create].join(' ');
+  const cuda = design.gpu.enabled ? `CONDA_OVERRIDE_CUDA=${design.gpu.cudaVersion} ` : '';
+  return r.condaCommand === 'micromamba'
+    ? `${cuda}micromamba create --yes --prefix ${prefix} --file ${ENV_FILE}`
+    : `${cuda}conda env create --prefix ${prefix} --file ${ENV_FILE}${design.compat.forceEnvCreate ? ' --force' : ''}`;
+}
+
+/** The package caches of a RUN that installs into the env: conda's always, pip's when pip installs too. */
+function envCaches(withPip: boolean): CacheMount[] {
+  return withPip ? [CONDA_PKGS_CACHE, PIP_CACHE] : [CONDA_PKGS_CACHE];
 }
 
 function envBlock(r: ResolvedDesign): Block {
   const { design } = r;
-  const clean = `${r.condaCommand} clean --all --yes`;
   if (design.compat.recipeLayout) {
     return block(
       ['Build the conda environment.'],
@@ -296,7 +322,7 @@ function envBlock(r: ResolvedDesign): Block {
       d.run(
         ...(design.compat.updateBaseConda ? ['conda update --name base --channel defaults conda'] : []),
         envCreateCommand(r, '$ENV_PREFIX'),
-        clean,
+        `${r.condaCommand} clean --all --yes`,
       ),
     );
   }
@@ -304,15 +330,17 @@ function envBlock(r: ResolvedDesign): Block {
   return block(
     [
       'The environment files come first so that editing the project does not re-solve the environment.',
-      design.gpu.enabled
-        ? `CONDA_OVERRIDE_CUDA lets the solver pick CUDA ${design.gpu.cudaVersion} builds on a machine without a GPU.`
-        : 'Solve, install and clean in one layer so the package cache never lands in the image.',
+      ...(design.gpu.enabled
+        ? [`CONDA_OVERRIDE_CUDA lets the solver pick CUDA ${design.gpu.cudaVersion} builds on a machine without a GPU.`]
+        : []),
+      "conda's package cache (and pip's) are cache mounts: a rebuild after adding one package downloads only that",
+      'package, and no cache lands in the image, so no `conda clean` is needed.',
     ],
     d.copy(files, '/tmp/'),
-    d.run(
+    d.runWithCaches(
+      envCaches(r.requirementLines.length > 0),
       ...(design.compat.updateBaseConda ? ['conda update --name base --channel defaults conda'] : []),
       envCreateCommand(r, '"${ENV_PREFIX}"'),
-      clean,
     ),
   );
 }
@@ -333,7 +361,7 @@ function postBuildBlock(r: ResolvedDesign): Block | null {
     ['Run postBuild as the user, with the environment on PATH (JupyterLab extensions and your own steps).'],
     ...(compat.recipeLayout ? [] : [d.copy(['postBuild'], POSTBUILD_PATH, { chmod: '0755' })]),
     // The recipe layout puts only conda itself on PATH.
-    d.run(compat.recipeLayout ? `PATH="$ENV_PREFIX/bin:$PATH" ${POSTBUILD_PATH}` : POSTBUILD_PATH),
+    compat.recipeLayout ? d.run(`PATH="$ENV_PREFIX/bin:$PATH" ${POSTBUILD_PATH}`) : d.runWithCaches(envCaches(true), POSTBUILD_PATH),
   );
 }
 
@@ -379,7 +407,6 @@ export function buildDockerfileModel(r: ResolvedDesign): DockerfileModel {
   const userSection = recipe ? recipeUserBlocks(r) : recommendedUserBlocks(r);
   const blocks: Array<Block | null> = [
     baseBlock(r),
-    labelBlock(r),
     shellBlock(r),
     aptBlock(r),
     micromambaBinaryBlock(r),
@@ -392,6 +419,8 @@ export function buildDockerfileModel(r: ResolvedDesign): DockerfileModel {
     envBlock(r),
     postBuildBlock(r),
     runtimeEnvBlock(r),
+    // Last but the entrypoint: editing the name or description must not invalidate the cached layers above.
+    labelBlock(r),
     entrypointBlock(r),
   ];
   return {

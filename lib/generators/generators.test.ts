@@ -130,7 +130,9 @@ describe('the recommended default (data-science)', () => {
     ['removes an existing user with the UID (ubuntu:24.04 has one)', 'userdel --remove'],
     ['runs tini as PID 1', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/usr/local/bin/entrypoint.sh"]'],
     ['ends as a numeric user', 'USER ${uid}:${gid}'],
-    ['cleans in the solve layer', '--file /tmp/environment.yml && \\\n    conda clean --all --yes'],
+    ["keeps conda's package cache in a cache mount owned by the user", 'RUN --mount=type=cache,target=${CONDA_DIR}/pkgs,uid=${uid},gid=${gid},sharing=locked \\\n    conda env create'],
+    ['keeps apt lists and .debs in cache mounts', 'RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt/lists,sharing=locked'],
+    ['installs curl for the verified download', 'apt-get install --yes --no-install-recommends ca-certificates curl tini'],
     ['turns off conda self-updates', 'auto_update_conda: false'],
   ])('%s', (_what, text) => {
     expect(dockerfile).toContain(text);

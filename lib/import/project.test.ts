@@ -62,9 +62,9 @@ describe('importProjectFiles on the files of a whole project', () => {
     expect(result.design.files.readme).toBe(false);
     expect(result.warnings.map((warning) => [warning.file, warning.line, warning.severity ?? 'warning'])).toEqual([
       ['notebooks/analysis.ipynb', undefined, 'info'],
-      ['docker/entrypoint.sh', 9, 'warning'],
+      ['docker/entrypoint.sh', 18, 'warning'],
     ]);
-    expect(result.warnings[1].message).toMatch(/^docker\/entrypoint\.sh differs from what the imported design generates, from line 9 on/);
+    expect(result.warnings[1].message).toMatch(/^docker\/entrypoint\.sh differs from what the imported design generates, from line 18 on/);
   });
 
   it('reports an entry the design cannot hold at its file and line', () => {

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '@/lib/design/presets';
+import { generateFiles } from '@/lib/generators';
+import { cutNetworkRuns } from './offline-dockerfile';
+
+const dockerfileOf = (id: string) =>
+  generateFiles(PRESETS.find((preset) => preset.id === id)!.design).find((file) => file.path === 'Dockerfile')!.content;
+
+describe('cutNetworkRuns', () => {
+  it('removes whole RUN instructions that download, continuation lines and cache mounts included', () => {
+    const input = [
+      '# syntax=docker/dockerfile:1',
+      'FROM debian:12',
+      '# Download the tool.',
+      'RUN --mount=type=cache,target=/root/.cache \\',
+      '    curl -fsSL https://example.org/tool -o /usr/local/bin/tool && \\',
+      '    chmod +x /usr/local/bin/tool',
+      'RUN apt-get update && apt-get install --yes git',
+      'RUN echo ". /opt/conda/etc/profile.d/conda.sh" >> ~/.profile',
+      'RUN CONDA_OVERRIDE_CUDA=12.6 "${CONDA_DIR}/bin/conda" env create --file /tmp/environment.yml',
+      'RUN if true; then python -m pip install x; fi',
+      'RUN /usr/local/bin/postBuild.sh',
+      'CMD ["bash"]',
+      '',
+    ].join('\n');
+    const { text, cut } = cutNetworkRuns(input);
+    expect(cut).toEqual([
+      { startLine: 4, endLine: 6, programs: ['curl'] },
+      { startLine: 9, endLine: 9, programs: ['conda'] },
+      { startLine: 11, endLine: 11, programs: ['postBuild.sh'] },
+    ]);
+    // `python -m pip` runs python, and a Debian mirror is reachable, so neither line is cut; comments stay.
+    expect(text).toBe(
+      ['# syntax=docker/dockerfile:1', 'FROM debian:12', '# Download the tool.', 'RUN apt-get update && apt-get install --yes git',
+        'RUN echo ". /opt/conda/etc/profile.d/conda.sh" >> ~/.profile', 'RUN if true; then python -m pip install x; fi', 'CMD ["bash"]', ''].join('\n'),
+    );
+  });
+
+  it('leaves a Dockerfile without network RUNs byte for byte', () => {
+    const input = 'FROM x\r\nRUN apt-get update\r\nUSER 1000\r\n';
+    expect(cutNetworkRuns(input)).toEqual({ text: input, cut: [] });
+  });
+
+  // Pinned per preset: a change in what gets cut is a change in what the real-build tier proves.
+  it.each([
+    ['data-science', [['curl', 'conda'], ['conda']]],
+    ['minimal-python', [['curl', 'conda'], ['conda']]],
+    ['pytorch-gpu', [['curl', 'conda'], ['conda']]],
+    ['r-and-python', [['curl', 'conda'], ['conda']]],
+    ['micromamba', [['curl'], ['micromamba']]],
+    ['recipe-2020', [['wget'], ['conda'], ['conda'], ['conda', 'postBuild.sh']]],
+  ])('%s: cuts exactly the installer and environment RUNs', (id, programs) => {
+    const dockerfile = dockerfileOf(id);
+    const { text, cut } = cutNetworkRuns(dockerfile);
+    expect(cut.map((run) => run.programs)).toEqual(programs);
+    // Every other byte identical: the kept lines are the original lines minus the cut ranges, in order.
+    const lines = dockerfile.split('\n');
+    const kept = lines.filter((_, index) => !cut.some((run) => index + 1 >= run.startLine && index + 1 <= run.endLine));
+    expect(text).toBe(kept.join('\n'));
+    for (const run of cut) expect(lines[run.startLine - 1]).toMatch(/^RUN /);
+    expect(cutNetworkRuns(text).cut).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+// What the real-build tier builds: every preset and two custom designs, each with what its image must be, written
+// from the design's fields (not read back from the generated files), so the tier checks the image against the design.
+import { PRESETS } from '@/lib/design/presets';
+import { designSchema, type Design, type DesignInput } from '@/lib/design/schema';
+
+/** What a built (offline) image must show, derived from the design by hand. */
+export interface ExpectedImage {
+  user: string;
+  uid: number;
+  gid: number;
+  home: string;
+  condaDir: string;
+  envPrefix: string;
+  workdir: string;
+  aptPackages: string[];
+  entrypoint: string[];
+  cmd: string[];
+  exposedPorts: string[];
+  /** Where the entrypoint's conda or micromamba lives (its error must name it). */
+  condaExecutable: string;
+  env: Record<string, string>;
+}
+
+/** One design the tier builds. */
+export interface RealBuildCase {
+  id: string;
+  design: Design;
+  expected: ExpectedImage;
+}
+
+const custom: Record<string, DesignInput> = {
+  // Another user, UID and GID (a new group), paths under $HOME and at the root, apt packages, pip, postBuild.
+  'custom-debian': {
+    project: { name: 'custom-debian', description: 'Debian base, own user, paths, apt and pip packages' },
+    base: { image: 'debian:12-slim', platforms: ['linux/amd64', 'linux/arm64'] },
+    conda: { packages: ['numpy', 'git'] },
+    pip: { packages: ['requests==2.32.3'] },
+    apt: { packages: ['git', 'unzip', 'make'] },
+    user: { name: 'data-sci', uid: 1234, gid: 1234 },
+    paths: { condaRoot: '$HOME/miniforge', envPrefix: '$HOME/envs/work', projectDir: '/workspace' },
+    postBuild: { script: 'echo "postBuild ran" > "${HOME}/postbuild.log"' },
+    runtime: { command: 'bash', env: [{ name: 'MY_SETTING', value: 'on' }] },
+  },
+  // micromamba, a user at UID/GID 1000 (the ubuntu-like base's "ubuntu" must make room), Notebook on another port.
+  'custom-ubuntu': {
+    project: { name: 'custom-ubuntu' },
+    base: { image: 'ubuntu:24.04' },
+    conda: { installer: 'micromamba', packages: ['notebook', 'python-dotenv'] },
+    apt: { packages: ['htop'] },
+    user: { name: 'jovyan', uid: 1000, gid: 1000 },
+    runtime: { command: 'notebook', port: 8890 },
+    dockerfile: { comments: false },
+  },
+};
+
+const CMD: Record<string, string[]> = {
+  jupyterlab: ['jupyter', 'lab', '--no-browser', '--ip=0.0.0.0'],
+  notebook: ['jupyter', 'notebook', '--no-browser', '--ip=0.0.0.0'],
+  bash: ['bash'],
+  python: ['python'],
+};
+
+function expectedImage(design: Design): ExpectedImage {
+  const home = `/home/${design.user.name}`;
+  const expand = (path: string) => path.replace(/^\$HOME/, home);
+  const jupyter = design.runtime.command === 'jupyterlab' || design.runtime.command === 'notebook';
+  const micromamba = design.conda.installer === 'micromamba';
+  const envPrefix = expand(design.paths.envPrefix);
+  return {
+    user: design.user.name,
+    uid: design.user.uid,
+    gid: design.user.gid,
+    home,
+    condaDir: expand(design.paths.condaRoot),
+    envPrefix,
+    workdir: expand(design.paths.projectDir),
+    aptPackages: ['ca-certificates', 'curl', 'tini', ...design.apt.packages],
+    entrypoint: ['/usr/bin/tini', '-g', '--', '/usr/local/bin/entrypoint.sh'],
+    cmd: [...CMD[design.runtime.command], ...(jupyter ? [`--port=${design.runtime.port}`] : [])],
+    exposedPorts: jupyter ? [`${design.runtime.port}/tcp`] : [],
+    condaExecutable: micromamba ? '/usr/local/bin/micromamba' : `${expand(design.paths.condaRoot)}/bin/conda`,
+    env: {
+      ENV_PREFIX: envPrefix,
+      CONDA_DIR: expand(design.paths.condaRoot),
+      HOME: home,
+      ...(micromamba ? { MAMBA_ROOT_PREFIX: expand(design.paths.condaRoot) } : {}),
+      // The NVIDIA Container Toolkit reads these to hand the GPUs and CUDA libraries to the container.
+      ...(design.gpu.enabled ? { NVIDIA_VISIBLE_DEVICES: 'all', NVIDIA_DRIVER_CAPABILITIES: 'compute,utility' } : {}),
+      ...Object.fromEntries(design.runtime.env.map(({ name, value }) => [name, value])),
+    },
+  };
+}
+
+/** The recommended designs: every preset but the 2020 recipe, and the custom designs. */
+export const RECOMMENDED_CASES: RealBuildCase[] = [
+  ...PRESETS.filter((preset) => !preset.design.compat.recipeLayout).map((preset) => ({ id: preset.id, design: preset.design })),
+  ...Object.entries(custom).map(([id, input]) => ({ id, design: designSchema.parse(input) })),
+].map(({ id, design }) => ({ id, design, expected: expectedImage(design) }));
