@@ -303,6 +303,17 @@ describe('the bin', () => {
     const failure = await exec(process.execPath, [bin, 'render', 'missing.yaml', '-o', 'out'], { cwd: temp }).catch((error) => error);
     expect(failure).toMatchObject({ code: 1, stderr: 'condocker: cannot read missing.yaml: no such file or folder.\n' });
   });
+
+  it('checks with rattler\'s Node build from CommonJS, mirrors taken from CONDOCKER_CHANNEL_URLS', async () => {
+    const server = await startFixtureServer();
+    try {
+      const env = { ...process.env, CONDOCKER_CHANNEL_URLS: `conda-forge=${server.channelUrls['conda-forge']}` };
+      const { stdout } = await exec(process.execPath, [bin, 'check', '--preset', 'minimal-python'], { cwd: temp, env });
+      expect(stdout).toMatch(/^linux-64: ok, \d+ packages, [\d.]+ MB to download\nlinux-aarch64: ok, \d+ packages/);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('lint', () => {
