@@ -112,7 +112,7 @@ test('the preview lists every generated file, in folders, with the content the c
   await openDesigner(page);
   await page.getByLabel('.devcontainer/devcontainer.json').check();
   await addEntry(page, 'System package', 'git');
-  await expect(page.locator('.file-folder')).toHaveText(['docker/', '.devcontainer/']);
+  await expect(page.locator('.file-folder')).toHaveText(['docker/', '.devcontainer/', '.github/workflows/']);
   const expected = generateFiles(designSchema.parse({ apt: { packages: ['git'] }, files: { devcontainer: true } }));
   const shown = await previewFiles(page);
   expect(shown.map((file) => file.path).sort()).toEqual(expected.map((file) => file.path).sort());
@@ -131,7 +131,21 @@ test('the preview lists every generated file, in folders, with the content the c
     'docker/entrypoint.sh': 'shell',
     'README.md': 'markdown',
     '.devcontainer/devcontainer.json': 'json',
+    '.github/workflows/build.yml': 'yaml',
   });
+});
+
+test('the GitHub workflow is a companion file: on by default, switched off with its companion switch', async ({ page }) => {
+  await openDesigner(page);
+  const workflowSwitch = page.getByLabel('.github/workflows/build.yml');
+  await expect(workflowSwitch).toBeChecked();
+  await expect(fileTab(page, '.github/workflows/build.yml')).toBeVisible();
+  await showFile(page, 'README.md');
+  expect(await shownText(page)).toContain('## Continuous integration');
+  await workflowSwitch.uncheck();
+  await expect(fileTab(page, '.github/workflows/build.yml')).toHaveCount(0);
+  await expect.poll(() => shownText(page)).not.toContain('## Continuous integration');
+  expect(await shownText(page)).toContain('--format docker');
 });
 
 test('each file keeps its own scroll position, also while the design changes', async ({ page }) => {
