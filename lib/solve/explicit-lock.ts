@@ -56,12 +56,12 @@ export function explicitHashFor(installer: InstallerId, version: string): Explic
 }
 
 /**
- * Writes the explicit file of one platform: conda's header, @EXPLICIT, one canonical URL per line in name order.
+ * Writes the explicit file of one platform: conda's header, @EXPLICIT, one canonical URL per line in the order
+ * given (the solve's install order: micromamba installs an explicit file line by line).
  * @example writeExplicitLock('linux-64', [numpy], 'md5') // '# This file may be used to create an environment using:\n…\n@EXPLICIT\nhttps://conda.anaconda.org/conda-forge/linux-64/numpy-….conda#<md5>\n'
  */
 export function writeExplicitLock(subdir: string, packages: readonly LockedPackage[], hash: ExplicitHash): string {
-  const sorted = [...packages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const lines = sorted.map((pkg) => {
+  const lines = packages.map((pkg) => {
     const value = hash === 'sha256' ? pkg.sha256 : pkg.md5;
     if (!value) return pkg.url;
     return `${pkg.url}#${hash === 'sha256' ? `sha256:${value}` : value}`;

@@ -35,7 +35,9 @@ describe('solveDesign against the fixture channel', () => {
     for (const subdir of ['linux-64', 'linux-aarch64'] as const) {
       const result = solved(platforms[subdir]);
       const names = result.packages.map((pkg) => pkg.name);
-      expect(names).toEqual([...names].sort());
+      // Install order: each package after what it depends on.
+      for (const [before, after] of [['python', 'numpy'], ['libgcc', 'python'], ['numpy', 'pandas'], ['python', 'pip']])
+        expect(names.indexOf(before), `${before} before ${after}`).toBeLessThan(names.indexOf(after));
       expect(names).toEqual(expect.arrayContaining(['python', 'numpy', 'pandas', 'jupyterlab', 'scikit-learn', 'matplotlib', 'ipykernel']));
       expect(names.filter((name) => name.startsWith('__'))).toEqual([]);
       const python = result.packages.find((pkg) => pkg.name === 'python')!;

@@ -7,6 +7,7 @@ import type { Design } from '@/lib/design/schema';
 import { generateEnvironmentYml } from '@/lib/generators/environment-yml';
 import { condaSpecName } from '@/lib/specs/conda-spec';
 import { canonicalizePackageUrl, resolveChannels, type ChannelUrlOverrides, type ResolvedChannel } from './channels';
+import { installOrder } from './install-order';
 import { blameSpec, classifyRattlerError, normaliseRattlerError, type SolveFailureKind, type SpecOrigin } from './explain';
 import type { LoadRattler, RattlerModule } from './rattler';
 import { toRattlerSpec, type RattlerSpec } from './rattler-spec';
@@ -29,7 +30,7 @@ export interface LockedPackage {
 
 /** The solve of one platform: every package, or why there is no solution. */
 export type PlatformSolve =
-  | { ok: true; subdir: Subdir; packages: LockedPackage[]; downloadBytes: number; virtualPackages: VirtualPackage[]; notes: string[] }
+  | { ok: true; subdir: Subdir; /** In install order: dependencies first. */ packages: LockedPackage[]; downloadBytes: number; virtualPackages: VirtualPackage[]; notes: string[] }
   | {
       ok: false;
       subdir: Subdir;
@@ -159,6 +160,7 @@ export async function solvePlatform(
     return failure(subdir, kind, error, virtualPackages, notes, blamed);
   }
   const packages: LockedPackage[] = [];
+  const depends = new Map<string, string[]>();
   for (const record of solved) {
     // Virtual packages come back when something depends on them; they are the image's, not the lock's.
     if (record.packageName.startsWith('__')) continue;
@@ -174,9 +176,12 @@ export async function solvePlatform(
       sha256: record.sha256 ?? '',
       size: Number(record.size ?? 0),
     });
+    depends.set(record.packageName, record.depends ?? []);
     record.free();
   }
-  packages.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Install order (dependencies first): the order the lock files list them in.
+  const position = new Map(installOrder(packages.map((pkg) => ({ name: pkg.name, depends: depends.get(pkg.name) ?? [] }))).map((name, index) => [name, index]));
+  packages.sort((a, b) => position.get(a.name)! - position.get(b.name)!);
   const pinProblem = checkChannelPins(packages, specs, origins);
   if (pinProblem) return failure(subdir, 'unsolvable', pinProblem.error, virtualPackages, notes, pinProblem.blamed);
   return { ok: true, subdir, packages, downloadBytes: packages.reduce((sum, pkg) => sum + pkg.size, 0), virtualPackages, notes };
