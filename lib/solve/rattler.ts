@@ -8,8 +8,8 @@ export interface RattlerModule {
   simpleSolve: typeof simpleSolve;
 }
 
-/** Loads rattler on demand (once per caller: keep the promise). */
+/**
+ * Loads rattler on demand (once per caller: keep the promise). Its gateway downloads repodata with the global
+ * `fetch` (0.3.5 takes no other), so mirrors are chosen by URL (channels.ts), not by an injected fetch.
+ */
 export type LoadRattler = () => Promise<RattlerModule>;
-
-/** Rattler's gateway fetches with the global `fetch`; it cannot be given another one in 0.3.5. */
-export const RATTLER_USES_GLOBAL_FETCH = true;

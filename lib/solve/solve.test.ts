@@ -91,6 +91,11 @@ describe('solveDesign against the fixture channel', () => {
     expect(result.field).toBe('conda.packages.1');
   });
 
+  it('says that flexible channel priority is solved strictly', async () => {
+    const { platforms } = await solve({ base: { platforms: ['linux/amd64'] }, conda: { channelPriority: 'flexible', packages: ['numpy'] } });
+    expect(solved(platforms['linux-64']).notes).toEqual(['channel priority "flexible": solved with strict priority (the only one rattler 0.3.5 offers)']);
+  });
+
   it('follows channel order with strict priority and keeps each channel canonical', async () => {
     const { platforms } = await solve({ base: { platforms: ['linux/amd64'] }, conda: { channels: ['extra-channel', 'conda-forge'], packages: ['numpy'] } });
     const numpy = solved(platforms['linux-64']).packages.find((pkg) => pkg.name === 'numpy');
