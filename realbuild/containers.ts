@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 
 /** Where the tier keeps its debootstrapped rootfs and its container storage. */
 export const CACHE_DIR = resolve(process.env.CONDOCKER_REALBUILD_CACHE ?? join(__dirname, '..', '.cache', 'real-build'));
-const STORAGE_DIR = join(CACHE_DIR, 'storage');
+/** The container storage: images, layers and (through TMPDIR) buildah's cache mounts. */
+const STORAGE_DIR = resolve(process.env.CONDOCKER_REALBUILD_STORAGE ?? join(CACHE_DIR, 'storage'));
 const STORAGE_FLAGS = ['--root', join(STORAGE_DIR, 'root'), '--runroot', join(STORAGE_DIR, 'run'), '--storage-driver', 'overlay'];
 
 /** The two bases: a minimal Debian, and the same with user/group "ubuntu" at UID/GID 1000 as ubuntu:24.04 has. */
@@ -23,8 +24,12 @@ export interface CommandResult {
   stderr: string;
 }
 
+// buildah keeps RUN --mount=type=cache directories under TMPDIR: keep them in the tier's storage, not the host's /var/tmp.
+const TOOL_ENV = { ...process.env, TMPDIR: join(STORAGE_DIR, 'tmp') };
+
 function run(program: string, args: string[], input?: string): CommandResult {
-  const result = spawnSync(program, args, { encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024 });
+  mkdirSync(TOOL_ENV.TMPDIR, { recursive: true });
+  const result = spawnSync(program, args, { encoding: 'utf8', input, env: TOOL_ENV, maxBuffer: 256 * 1024 * 1024 });
   if (result.error) return { status: 127, stdout: '', stderr: String(result.error) };
   return { status: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };
 }
