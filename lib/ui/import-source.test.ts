@@ -62,7 +62,7 @@ describe('summarizeChanges', () => {
       'Pip packages: none',
       'Environment variables (1): OMP_NUM_THREADS=1',
       'GPU: on (CUDA 12.6)',
-      'Companion files (5): dockerignore, compose, readme, makefile, devcontainer',
+      'Companion files (6): .dockerignore, docker-compose.yml, README.md, Makefile, .devcontainer/devcontainer.json, .github/workflows/build.yml',
     ]);
   });
 });

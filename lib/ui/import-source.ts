@@ -2,6 +2,17 @@
 // to give pasted text (lib/import picks its parser from the name) and a summary of what an import brings in.
 import type { Design } from '@/lib/design/schema';
 
+// The files the `files` switches add, as the preview and the zip name them.
+const COMPANION_FILE_NAMES: Record<string, string> = {
+  dockerignore: '.dockerignore',
+  compose: 'docker-compose.yml',
+  readme: 'README.md',
+  makefile: 'Makefile',
+  devcontainer: '.devcontainer/devcontainer.json',
+  githubWorkflow: '.github/workflows/build.yml',
+};
+const companionFileName = (key: string) => COMPANION_FILE_NAMES[key] ?? key;
+
 /** Largest file the page reads for an import, in bytes. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -98,7 +109,7 @@ export function summarizeChanges(before: Design, after: Design): string[] {
   value('Port', after.runtime.port, before.runtime.port);
   list('Environment variables', after.runtime.env.map((v) => `${v.name}=${v.value}`), before.runtime.env.map((v) => `${v.name}=${v.value}`));
   value('GPU', gpu(after), gpu(before));
-  list('Companion files', on(after.files), on(before.files));
+  list('Companion files', on(after.files).map(companionFileName), on(before.files).map(companionFileName));
   value('Explanatory comments', after.dockerfile.comments ? 'on' : 'off', before.dockerfile.comments ? 'on' : 'off');
   list('2020 recipe compatibility', on(after.compat), on(before.compat));
   return lines;
