@@ -21,6 +21,7 @@ import {
   userName,
 } from './fields';
 import { condaSpecName } from '@/lib/specs/conda-spec';
+import { lockSchema } from './lock-schema';
 
 /** The current version of the design format; share codes and saved designs carry it. */
 export const SCHEMA_VERSION = 1;
@@ -177,6 +178,8 @@ export const designSchema = z
     files: filesSchema.prefault({}),
     dockerfile: dockerfileSchema.prefault({}),
     compat: compatSchema.prefault({}),
+    /** What "Lock" stored: the solved conda packages per platform and the checked pip versions (none by default). */
+    lock: lockSchema.optional(),
   })
   .superRefine((design, ctx) => {
     if (design.runtime.command === 'custom' && design.runtime.customCommand.length === 0)

@@ -60,7 +60,7 @@ export function explicitHashFor(installer: InstallerId, version: string): Explic
  * given (the solve's install order: micromamba installs an explicit file line by line).
  * @example writeExplicitLock('linux-64', [numpy], 'md5') // '# This file may be used to create an environment using:\n…\n@EXPLICIT\nhttps://conda.anaconda.org/conda-forge/linux-64/numpy-….conda#<md5>\n'
  */
-export function writeExplicitLock(subdir: string, packages: readonly LockedPackage[], hash: ExplicitHash): string {
+export function writeExplicitLock(subdir: string, packages: ReadonlyArray<Pick<LockedPackage, 'url' | 'md5' | 'sha256'>>, hash: ExplicitHash): string {
   const lines = packages.map((pkg) => {
     const value = hash === 'sha256' ? pkg.sha256 : pkg.md5;
     if (!value) return pkg.url;
