@@ -2,8 +2,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { fixtureMirrorEnv } from './lib/testing/fixture-server';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The fixture conda channels and PyPI (scripts/fixture-server.ts) on a fixed port, so Next can be started with
+// mirrors pointing at them: no check, in the page or through the API, leaves localhost.
+const FIXTURE_PORT = Number(process.env.E2E_FIXTURE_PORT ?? 3199);
+const FIXTURE_ORIGIN = `http://127.0.0.1:${FIXTURE_PORT}`;
 
 /**
  * Debian's chromium where it is installed (this project's CI), else the browser a developer got with
@@ -38,10 +43,21 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: 'npx tsx scripts/fixture-server.ts',
+      url: `${FIXTURE_ORIGIN}/conda-forge/noarch/repodata.json`,
+      env: { FIXTURE_PORT: String(FIXTURE_PORT) },
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}`,
+      // Next reads the mirrors at request time (GET /api/mirrors, /api/check): every fixture channel and the PyPI API.
+      env: fixtureMirrorEnv(FIXTURE_ORIGIN),
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

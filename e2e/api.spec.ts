@@ -78,6 +78,7 @@ test.describe('GET /api: help', () => {
       'POST /api/files',
       'GET /api/lint',
       'POST /api/lint',
+      'GET /api/mirrors',
     ]);
     expect(help.endpoints[2].url).toBe(`${baseURL}/api/zip?preset=data-science`);
   });
@@ -86,6 +87,17 @@ test.describe('GET /api: help', () => {
     const response = await request.get('/api', { headers: { Accept: 'text/plain', Host: 'condocker.test:8080' } });
     expect(await response.text()).toContain("curl -o env.zip 'http://condocker.test:8080/api/zip?preset=data-science'");
   });
+});
+
+test('GET /api/mirrors gives the mirrors the server was started with (the fixture server, see playwright.config.ts)', async ({ request }) => {
+  const response = await request.get('/api/mirrors');
+  expect(response.status()).toBe(200);
+  const origin = `http://127.0.0.1:${process.env.E2E_FIXTURE_PORT ?? 3199}`;
+  expect(await response.json()).toEqual({
+    channelUrls: { 'conda-forge': `${origin}/conda-forge`, 'extra-channel': `${origin}/extra-channel` },
+    pypiUrl: origin,
+  });
+  expect((await request.post('/api/mirrors')).status()).toBe(405);
 });
 
 test('GET /api/presets lists every preset', async ({ request }) => {

@@ -44,6 +44,9 @@ describe('apiHelpText', () => {
     'http://localhost:3000/',
     '413 for a body over 256 KB',
     `curl -OJ 'http://localhost:3000/api/zip?preset=pytorch-gpu'`,
+    'curl http://localhost:3000/api/mirrors',
+    'CONDOCKER_CHANNEL_URLS',
+    'CONDOCKER_PYPI_URL',
   ])('contains %s', (line) => {
     expect(text).toContain(line);
   });
@@ -71,7 +74,9 @@ describe('apiHelpJson', () => {
       'POST https://condocker.example/api/files',
       'GET https://condocker.example/api/lint?preset=recipe-2020',
       'POST https://condocker.example/api/lint',
+      'GET https://condocker.example/api/mirrors',
     ]);
+    expect(help.environment.map((variable) => variable.name)).toEqual(['CONDOCKER_CHANNEL_URLS', 'CONDOCKER_PYPI_URL']);
     expect(help.presets).toEqual(PRESETS.map((preset) => preset.id));
     expect(help.maxBodyBytes).toBe(262144);
   });

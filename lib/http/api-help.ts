@@ -37,6 +37,21 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     description: 'Findings before you build: {counts, findings: [{rule, severity, message, file, line, fix, …}]}.',
   },
   { method: 'POST', path: '/api/lint', description: 'The findings for a design sent as JSON or YAML.' },
+  {
+    method: 'GET',
+    path: '/api/mirrors',
+    description: 'The server\'s mirrors {channelUrls: {name: url}, pypiUrl}; empty: the public indexes.',
+  },
+];
+
+/** The server's environment variables that change what the API answers, for the help. */
+export const API_ENVIRONMENT: ReadonlyArray<{ name: string; description: string; example: string }> = [
+  {
+    name: 'CONDOCKER_CHANNEL_URLS',
+    description: 'conda channel mirrors, NAME=URL pairs separated by commas',
+    example: 'conda-forge=https://mirror.example/conda-forge,bioconda=https://mirror.example/bioconda',
+  },
+  { name: 'CONDOCKER_PYPI_URL', description: 'base URL of a PyPI JSON API (URL/pypi/NAME/json)', example: 'https://pypi.example' },
 ];
 
 const CURL_LIKE = /^(?:curl|wget|httpie|xh)\//i;
@@ -112,6 +127,11 @@ export function apiHelpText(origin: string): string {
     'Endpoints:',
     ...API_ENDPOINTS.map((endpoint) => `  ${endpoint.method.padEnd(4)} ${endpoint.path.padEnd(widest)}  ${endpoint.description}`),
     '',
+    'The server\'s mirrors (where package metadata comes from; the page\'s own check asks the same hosts):',
+    `  curl ${url('/api/mirrors')}`,
+    'Set them on the server with:',
+    ...API_ENVIRONMENT.map((variable) => `  ${variable.name.padEnd(22)}  ${variable.description}, e.g.\n    ${variable.example}`),
+    '',
     'Presets (?preset=<id>):',
     ...PRESETS.map((preset) => `  ${preset.id.padEnd(presetWidth)}  ${preset.description}`),
     '',
@@ -140,6 +160,7 @@ export function apiHelpJson(origin: string) {
     bodyTypes: ['application/json', 'application/yaml'],
     maxBodyBytes: MAX_BODY_BYTES,
     presets: PRESETS.map((preset) => preset.id),
+    environment: API_ENVIRONMENT,
     examples: {
       zip: `curl -o env.zip '${origin}/api/zip?preset=data-science'`,
       post: `curl -X POST -H 'Content-Type: application/yaml' --data-binary @design.yaml -o env.zip ${origin}/api/zip`,

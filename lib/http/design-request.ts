@@ -22,7 +22,9 @@ export interface ApiIssue {
 
 /** An error the API answers with: the HTTP status and the JSON body `{ error, issues }`. */
 export interface HttpProblem {
-  status: 400 | 405 | 413 | 415;
+  // 422: a valid design that cannot be locked (it does not solve). 5xx: the server cannot answer (misconfigured,
+  // a channel unreachable, too busy, too slow), not a bad request.
+  status: 400 | 405 | 413 | 415 | 422 | 500 | 502 | 503 | 504;
   error: string;
   issues: ApiIssue[];
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, unreachableOrigin, type FixtureServer } from './fixture-server';
+import { fixtureMirrorEnv, startFixtureServer, unreachableOrigin, type FixtureServer } from './fixture-server';
+import { parseChannelUrlOverrides } from '@/lib/solve/channels';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -31,5 +32,22 @@ describe('the fixture server', () => {
 
   it('gives an origin where nothing listens', async () => {
     await expect(fetch(await unreachableOrigin())).rejects.toThrow('fetch failed');
+  });
+
+  it('names the mirror settings that point at it, channel by channel (what Playwright starts Next with)', () => {
+    const env = fixtureMirrorEnv(server.origin);
+    expect(parseChannelUrlOverrides(env.CONDOCKER_CHANNEL_URLS)).toEqual({ ok: true, overrides: server.channelUrls });
+    expect(env.CONDOCKER_PYPI_URL).toBe(server.pypiUrl);
+  });
+
+  it('listens on a given port, and refuses one already taken', async () => {
+    const port = Number(new URL(await unreachableOrigin()).port);
+    const fixed = await startFixtureServer({ port });
+    try {
+      expect(fixed.origin).toBe(`http://127.0.0.1:${port}`);
+      await expect(startFixtureServer({ port })).rejects.toThrow('EADDRINUSE');
+    } finally {
+      await fixed.close();
+    }
   });
 });

@@ -25,6 +25,23 @@ export interface FixtureServer {
 export interface FixtureServerOptions {
   channels?: Record<string, FixtureChannel>;
   pypi?: Record<string, PypiProject>;
+  /** Port on 127.0.0.1 (default 0: a free one). A fixed port lets another process (Next under Playwright) find it. */
+  port?: number;
+}
+
+/** Channel names the default fixture server serves, in the order its channelUrls list them. */
+export const FIXTURE_CHANNEL_NAMES = ['conda-forge', 'extra-channel'] as const;
+
+/**
+ * The server-wide mirror settings that point Condocker at a fixture server on `origin` (every default channel and
+ * the PyPI JSON API): what Playwright starts Next with.
+ * @example fixtureMirrorEnv('http://127.0.0.1:3199') // { CONDOCKER_CHANNEL_URLS: 'conda-forge=http://127.0.0.1:3199/conda-forge,…', CONDOCKER_PYPI_URL: 'http://127.0.0.1:3199' }
+ */
+export function fixtureMirrorEnv(origin: string): { CONDOCKER_CHANNEL_URLS: string; CONDOCKER_PYPI_URL: string } {
+  return {
+    CONDOCKER_CHANNEL_URLS: FIXTURE_CHANNEL_NAMES.map((name) => `${name}=${origin}/${name}`).join(','),
+    CONDOCKER_PYPI_URL: origin,
+  };
 }
 
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS' };
@@ -58,7 +75,10 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' });
     response.end(request.method === 'HEAD' ? undefined : body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
