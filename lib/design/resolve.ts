@@ -1,5 +1,7 @@
 import { findBaseImage, type BaseImageInfo } from './base-images';
 import { INSTALLERS, findRelease, type DockerArch, type InstallerInfo, type InstallerRelease } from './installers';
+import { lockInputsOf, lockStateOf, type LockState } from './lock';
+import type { Lock } from './lock-schema';
 import type { Design } from './schema';
 import { condaSpecName } from '@/lib/specs/conda-spec';
 import { formatPipLine, parsePipLine, type PipLine } from '@/lib/specs/pip-requirement';
@@ -21,8 +23,12 @@ export interface ResolvedDesign {
   condaExecutable: string;
   /** Conda dependencies in environment.yml order: python pin, packages, pip when pip packages exist. */
   condaDependencies: string[];
-  /** requirements.txt lines: index options first, then the requirements. */
+  /** requirements.txt lines: index options first, then the requirements (pinned to the lock's versions with a lock). */
   requirementLines: string[];
+  /** The design's lock when it is fresh: the generators install it. A stale lock is left out here (lint flags it). */
+  lock?: Lock;
+  /** none, fresh or stale (with what changed since locking). */
+  lockState: LockState;
   /** Debian packages in the apt layer: what the recipe needs, then the user's. */
   aptPackages: string[];
   /** The container's default command (exec form). */
@@ -75,10 +81,20 @@ function commandFor(design: Design): string[] {
   }
 }
 
-function requirementLinesFor(design: Design): string[] {
+/** A plain requirement pinned to the version the lock checked (`==`), extras and marker kept; others unchanged. */
+function pinnedTo(line: PipLine, version: string | undefined): PipLine {
+  if (!version || line.kind !== 'requirement' || line.url !== undefined || line.hashes.length > 0) return line;
+  return { ...line, specifier: `==${version}` };
+}
+
+function requirementLinesFor(design: Design, lock?: Lock): string[] {
   const { indexUrl, extraIndexUrls, packages } = design.pip;
   if (packages.length === 0) return [];
-  const parsed = packages.map((line) => parsePipLine(line)).flatMap((result) => (result.ok ? [result.line] : []));
+  const versions = new Map((lock?.pip ?? []).map((entry) => [entry.line, entry.version]));
+  const parsed = packages.flatMap((text) => {
+    const result = parsePipLine(text);
+    return result.ok ? [pinnedTo(result.line, versions.get(text))] : [];
+  });
   const isOption = (line: PipLine) => line.kind === 'option';
   // pip reads options anywhere, but people read files top-down: index options first, as DESIGN.md asks.
   return [
@@ -120,6 +136,9 @@ export function resolveDesign(design: Design): ResolvedDesign {
   const projectDir = expandHome(design.paths.projectDir, homeDir);
   const envPrefix = expandHome(design.paths.envPrefix, homeDir);
   const envInsideProject = envPrefix === projectDir || envPrefix.startsWith(`${projectDir}/`);
+  const condaDependencies = condaDependenciesFor(design);
+  const lockState = lockStateOf(design, lockInputsOf(design, condaDependencies));
+  const lock = lockState.kind === 'fresh' ? lockState.lock : undefined;
   return {
     design,
     installer,
@@ -134,8 +153,10 @@ export function resolveDesign(design: Design): ResolvedDesign {
         : design.compat.unverifiedInstaller
           ? '${CONDA_DIR}/bin/micromamba'
           : MICROMAMBA_BINARY,
-    condaDependencies: condaDependenciesFor(design),
-    requirementLines: requirementLinesFor(design),
+    condaDependencies,
+    requirementLines: requirementLinesFor(design, lock),
+    ...(lock ? { lock } : {}),
+    lockState,
     aptPackages: aptPackagesFor(design),
     command: commandFor(design),
     servesJupyter: design.runtime.command === 'jupyterlab' || design.runtime.command === 'notebook',

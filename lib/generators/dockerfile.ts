@@ -3,6 +3,8 @@ import { MICROMAMBA_BINARY, type ResolvedDesign } from '@/lib/design/resolve';
 import { dockerfile as d, type Block, type CacheMount, type DockerfileModel, type Instruction } from '@/lib/dockerfile/model';
 import { writeDockerfile } from '@/lib/dockerfile/writer';
 import { shellCommand } from '@/lib/shell-quote';
+import { explicitLockFileName } from '@/lib/solve/explicit-lock';
+import { lockedSubdirs } from './conda-lock';
 import { textFile, type GeneratedFile } from './types';
 
 // Reasoning that the output builds, from primary sources, is kept next to each block:
@@ -14,6 +16,9 @@ import { textFile, type GeneratedFile } from './types';
 //   slim image.
 // - BuildKit sets TARGETARCH; the classic builder does not, so dpkg's architecture is the fallback.
 // - `conda env create --force` was removed in conda 24.3 (NVIDIA/cudf#15403); the recommended path never uses it.
+// - With a (fresh) lock the env is created from the explicit file of the target platform: conda and micromamba
+//   install such a file as listed, without a solver (conda/misc.py explicit(); micromamba reads @EXPLICIT files
+//   given to --file). pip then installs requirements.txt itself, because no environment.yml drives it.
 
 const ENTRYPOINT_PATH = '/usr/local/bin/entrypoint.sh';
 const POSTBUILD_PATH = '/usr/local/bin/postBuild.sh';
@@ -123,6 +128,12 @@ function userArgs(r: ResolvedDesign): Instruction[] {
   return [d.arg('username', user.name), d.arg('uid', String(user.uid)), d.arg('gid', String(user.gid))];
 }
 
+/** The files the env step needs in /tmp: environment.yml, or the lock files; requirements.txt when pip installs. */
+function envFiles(r: ResolvedDesign): string[] {
+  const conda = r.lock ? lockedSubdirs(r).map(explicitLockFileName) : ['environment.yml'];
+  return [...conda, ...(r.requirementLines.length ? ['requirements.txt'] : [])];
+}
+
 function recipeUserBlocks(r: ResolvedDesign): Block[] {
   return [
     block(
@@ -136,8 +147,8 @@ function recipeUserBlocks(r: ResolvedDesign): Block[] {
     ),
     block(
       ['Copy the environment files, postBuild and the entrypoint, then hand them to the user.'],
-      d.copy(['environment.yml', ...(r.requirementLines.length ? ['requirements.txt'] : [])], '/tmp/'),
-      d.run(`chown $UID:$GID ${ENV_FILE}${r.requirementLines.length ? ` ${REQUIREMENTS_FILE}` : ''}`),
+      d.copy(envFiles(r), '/tmp/'),
+      d.run(`chown $UID:$GID ${envFiles(r).map((file) => `/tmp/${file}`).join(' ')}`),
       ...(r.hasPostBuild
         ? [d.copy(['postBuild'], POSTBUILD_PATH), d.run(`chown $UID:$GID ${POSTBUILD_PATH}`, `chmod u+x ${POSTBUILD_PATH}`)]
         : []),
@@ -308,6 +319,27 @@ function envCreateCommand(r: ResolvedDesign, prefix: string): string {
     : `${cuda}conda env create --prefix ${prefix} --file ${ENV_FILE}${design.compat.forceEnvCreate ? ' --force' : ''}`;
 }
 
+/** Docker architecture of each conda subdir, for the lock file's case statement. */
+const ARCH_OF_SUBDIR: Record<string, string> = { 'linux-64': 'amd64', 'linux-aarch64': 'arm64' };
+
+/** Picks the lock file of the target architecture (TARGETARCH, else dpkg's architecture, as the installer step). */
+function lockSubdirCase(r: ResolvedDesign): string {
+  const branches = lockedSubdirs(r).map((subdir) => `${ARCH_OF_SUBDIR[subdir]}) subdir=${subdir} ;;`);
+  return `case "\${TARGETARCH:-$(dpkg --print-architecture)}" in ${branches.join(' ')} *) echo "No conda lock for architecture: \${TARGETARCH:-unknown}" >&2; exit 1 ;; esac`;
+}
+
+/** Installs the lock of the target platform, then the pinned pip packages, without a solver. */
+function lockInstallCommands(r: ResolvedDesign, prefix: string, python: string): string[] {
+  const file = '"/tmp/conda-${subdir}.lock"';
+  return [
+    lockSubdirCase(r),
+    r.condaCommand === 'micromamba'
+      ? `micromamba create --yes --prefix ${prefix} --file ${file}`
+      : `conda create --yes --prefix ${prefix} --file ${file}`,
+    ...(r.requirementLines.length ? [`${python} -m pip install --requirement ${REQUIREMENTS_FILE}`] : []),
+  ];
+}
+
 /** The package caches of a RUN that installs into the env: conda's always, pip's when pip installs too. */
 function envCaches(withPip: boolean): CacheMount[] {
   return withPip ? [CONDA_PKGS_CACHE, PIP_CACHE] : [CONDA_PKGS_CACHE];
@@ -315,33 +347,48 @@ function envCaches(withPip: boolean): CacheMount[] {
 
 function envBlock(r: ResolvedDesign): Block {
   const { design } = r;
+  // The unverified (recipe) installer declares no TARGETARCH; the lock's case statement needs it.
+  const targetArch = r.lock && design.compat.unverifiedInstaller ? [d.arg('TARGETARCH')] : [];
+  const updateBase = design.compat.updateBaseConda ? ['conda update --name base --channel defaults conda'] : [];
   if (design.compat.recipeLayout) {
     return block(
-      ['Build the conda environment.'],
+      [r.lock ? 'Build the conda environment from the lock of the target architecture, then the pip packages.' : 'Build the conda environment.'],
       d.env(['ENV_PREFIX', design.paths.envPrefix]),
+      ...targetArch,
       d.run(
-        ...(design.compat.updateBaseConda ? ['conda update --name base --channel defaults conda'] : []),
-        envCreateCommand(r, '$ENV_PREFIX'),
+        ...updateBase,
+        ...(r.lock ? lockInstallCommands(r, '$ENV_PREFIX', '$ENV_PREFIX/bin/python') : [envCreateCommand(r, '$ENV_PREFIX')]),
         `${r.condaCommand} clean --all --yes`,
       ),
     );
   }
-  const files = ['environment.yml', ...(r.requirementLines.length ? ['requirements.txt'] : [])];
+  const caches = [
+    "conda's package cache (and pip's) are cache mounts: a rebuild after adding one package downloads only that",
+    'package, and no cache lands in the image, so no `conda clean` is needed.',
+  ];
+  if (r.lock)
+    return block(
+      [
+        'The lock files come first so that editing the project does not reinstall the environment. conda installs the',
+        "lock of the target architecture (TARGETARCH from BuildKit, else dpkg's) package for package, checksums",
+        'verified, without solving.',
+        ...(r.requirementLines.length ? ["pip then installs requirements.txt, each line pinned to the checked version (pip's dependencies are not locked)."] : []),
+        ...caches,
+      ],
+      d.copy(envFiles(r), '/tmp/'),
+      ...targetArch,
+      d.runWithCaches(envCaches(r.requirementLines.length > 0), ...updateBase, ...lockInstallCommands(r, '"${ENV_PREFIX}"', '"${ENV_PREFIX}/bin/python"')),
+    );
   return block(
     [
       'The environment files come first so that editing the project does not re-solve the environment.',
       ...(design.gpu.enabled
         ? [`CONDA_OVERRIDE_CUDA lets the solver pick CUDA ${design.gpu.cudaVersion} builds on a machine without a GPU.`]
         : []),
-      "conda's package cache (and pip's) are cache mounts: a rebuild after adding one package downloads only that",
-      'package, and no cache lands in the image, so no `conda clean` is needed.',
+      ...caches,
     ],
-    d.copy(files, '/tmp/'),
-    d.runWithCaches(
-      envCaches(r.requirementLines.length > 0),
-      ...(design.compat.updateBaseConda ? ['conda update --name base --channel defaults conda'] : []),
-      envCreateCommand(r, '"${ENV_PREFIX}"'),
-    ),
+    d.copy(envFiles(r), '/tmp/'),
+    d.runWithCaches(envCaches(r.requirementLines.length > 0), ...updateBase, envCreateCommand(r, '"${ENV_PREFIX}"')),
   );
 }
 

@@ -1,9 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS, findPreset } from '@/lib/design/presets';
 import { designSchema, type DesignInput } from '@/lib/design/schema';
 import { dockerfileInstructions, fileProblems, filesProblems } from '@/lib/testing/file-checks';
+import { startFixtureServer, type FixtureServer } from '@/lib/testing/fixture-server';
+import { LOCKED_VARIANTS, lockedVariantDesign } from '@/lib/testing/locked-designs';
+import { parseExplicitLock } from '@/lib/solve/explicit-lock';
+import { lockedPackageUrl } from '@/lib/design/lock';
+import type { GeneratedFile } from './types';
 import { generateFiles } from './index';
 
 // Golden files: one folder per preset under __golden__. Regenerate with `npm run golden:update`.
@@ -17,20 +22,24 @@ function listFiles(dir: string, prefix = ''): string[] {
   );
 }
 
+function expectGolden(id: string, files: readonly GeneratedFile[]): void {
+  const folder = join(GOLDEN_DIR, id);
+  if (UPDATE) {
+    rmSync(folder, { recursive: true, force: true });
+    for (const file of files) {
+      mkdirSync(dirname(join(folder, file.path)), { recursive: true });
+      writeFileSync(join(folder, file.path), file.content);
+    }
+  }
+  expect(files.map((file) => file.path).sort()).toEqual(listFiles(folder).sort());
+  for (const file of files) expect(file.content, file.path).toBe(readFileSync(join(folder, file.path), 'utf8'));
+}
+
 describe.each(PRESETS.map((preset) => [preset.id, preset] as const))('preset %s', (id, preset) => {
   const files = generateFiles(preset.design);
 
   it('matches its golden files, file for file', () => {
-    const folder = join(GOLDEN_DIR, id);
-    if (UPDATE) {
-      rmSync(folder, { recursive: true, force: true });
-      for (const file of files) {
-        mkdirSync(dirname(join(folder, file.path)), { recursive: true });
-        writeFileSync(join(folder, file.path), file.content);
-      }
-    }
-    expect(files.map((file) => file.path).sort()).toEqual(listFiles(folder).sort());
-    for (const file of files) expect(file.content, file.path).toBe(readFileSync(join(folder, file.path), 'utf8'));
+    expectGolden(id, files);
   });
 
   it.each(files.map((file) => [file.path, file] as const))('%s passes its checker with no findings', (_path, file) => {
@@ -151,6 +160,67 @@ describe('explanatory comments switched off', () => {
     const dockerfile = files.find((file) => file.path === 'Dockerfile')!.content;
     expect(dockerfile.split('\n').filter((line) => line.startsWith('#'))).toEqual(['# syntax=docker/dockerfile:1']);
     expect(dockerfileInstructions(dockerfile)).toEqual(dockerfileInstructions(generateFiles(preset).find((file) => file.path === 'Dockerfile')!.content));
+    expect(filesProblems(files).flat()).toEqual([]);
+  });
+});
+
+describe('locked variants (locks solved against the fixture channel)', () => {
+  let server: FixtureServer;
+  const designs = new Map<string, Awaited<ReturnType<typeof lockedVariantDesign>>>();
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    for (const variant of LOCKED_VARIANTS) designs.set(variant.id, await lockedVariantDesign(variant, server));
+  });
+  afterAll(() => server.close());
+
+  it.each(LOCKED_VARIANTS.map((variant) => [variant.id] as const))('%s matches its golden files and passes every checker', (id) => {
+    const files = generateFiles(designs.get(id)!);
+    expectGolden(id, files);
+    expect(filesProblems(files).map((found, i) => found.map((problem) => `${files[i].path}: ${problem}`)).flat()).toEqual([]);
+  });
+
+  it.each(LOCKED_VARIANTS.map((variant) => [variant.id] as const))('%s: the lock files read back to the lock (URLs and hashes)', (id) => {
+    const design = designs.get(id)!;
+    const lock = design.lock!;
+    const files = generateFiles(design);
+    for (const [subdir, packages] of Object.entries(lock.platforms)) {
+      const file = files.find((f) => f.path === `conda-${subdir}.lock`)!;
+      const parsed = parseExplicitLock(file.content);
+      if (!parsed.ok) throw new Error(parsed.error);
+      expect(parsed.platform).toBe(subdir);
+      expect(parsed.entries.map((entry) => entry.url)).toEqual(packages!.map((pkg) => lockedPackageUrl(lock, pkg)));
+      for (const [index, entry] of parsed.entries.entries()) {
+        const pkg = packages![index];
+        expect(entry.sha256 ?? entry.md5).toBe(entry.sha256 ? pkg.sha256 : pkg.md5);
+      }
+    }
+  });
+
+  it('uses sha256 where the installer reads it and md5 for older ones', () => {
+    const hashOf = (id: string, subdir = 'linux-64') =>
+      parseExplicitLock(generateFiles(designs.get(id)!).find((f) => f.path === `conda-${subdir}.lock`)!.content);
+    expect(hashOf('data-science-locked')).toMatchObject({ ok: true, entries: expect.arrayContaining([expect.objectContaining({ sha256: expect.any(String) })]) });
+    expect(hashOf('recipe-2020-locked')).toMatchObject({ ok: true, entries: [expect.objectContaining({ md5: expect.any(String) }), expect.anything()] });
+  });
+
+  it('a stale lock is left out of every file: the output is as without a lock', () => {
+    const design = designs.get('data-science-locked')!;
+    const stale = designSchema.parse({ ...design, conda: { ...design.conda, packages: [...design.conda.packages, 'scipy'] } });
+    const { lock: _lock, ...unlocked } = stale;
+    expect(generateFiles(stale)).toEqual(generateFiles(designSchema.parse(unlocked)));
+  });
+
+  it('every installer and compat switch still yields valid Dockerfiles with a lock', () => {
+    const base = designs.get('data-science-locked')!;
+    const switches = Object.keys(base.compat) as Array<keyof typeof base.compat>;
+    const files = (['miniforge', 'micromamba', 'miniconda'] as const).flatMap((installer) =>
+      switches.map((name) => {
+        const design = designSchema.parse({ ...base, conda: { ...base.conda, installer }, compat: { ...base.compat, [name]: true } });
+        expect(design.lock, `${installer} ${name}`).toBeDefined();
+        return generateFiles(design).find((file) => file.path === 'Dockerfile')!;
+      }),
+    );
+    for (const file of files) expect(file.content).toMatch(/create --yes --prefix \S+ --file "\/tmp\/conda-\$\{subdir\}\.lock"/);
     expect(filesProblems(files).flat()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { resolveDesign } from '@/lib/design/resolve';
 import type { Design } from '@/lib/design/schema';
 import { generateAptTxt } from './apt-txt';
 import { generateCompose } from './compose';
+import { generateCondaLockLinux64, generateCondaLockLinuxAarch64 } from './conda-lock';
 import { generateDevcontainer } from './devcontainer';
 import { generateDockerfile } from './dockerfile';
 import { generateDockerignore } from './dockerignore';
@@ -21,6 +22,8 @@ export const GENERATORS = [
   generateDockerfile,
   generateEnvironmentYml,
   generateRequirementsTxt,
+  generateCondaLockLinux64,
+  generateCondaLockLinuxAarch64,
   generatePostBuild,
   generateEntrypoint,
   generateAptTxt,

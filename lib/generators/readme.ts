@@ -1,4 +1,6 @@
 import type { ResolvedDesign } from '@/lib/design/resolve';
+import { explicitLockFileName } from '@/lib/solve/explicit-lock';
+import { lockHashOf, lockedSubdirs } from './conda-lock';
 import { WORKFLOW_PATH } from './github-workflow';
 import { smokeTest } from './smoke-test';
 import { textFile, type GeneratedFile } from './types';
@@ -8,7 +10,12 @@ function fileList(r: ResolvedDesign): string[] {
   return [
     '- `Dockerfile`: the image recipe, with a comment on every block.',
     '- `environment.yml`: the conda environment (works without Docker: `conda env create --file environment.yml`).',
-    ...(r.requirementLines.length ? ['- `requirements.txt`: pip packages, installed by conda through environment.yml.'] : []),
+    ...(r.lock
+      ? lockedSubdirs(r).map((subdir) => `- \`${explicitLockFileName(subdir)}\`: the locked conda environment for ${subdir} (conda's explicit format).`)
+      : []),
+    ...(r.requirementLines.length
+      ? [r.lock ? '- `requirements.txt`: pip packages, pinned to the checked versions, installed by pip after the lock.' : '- `requirements.txt`: pip packages, installed by conda through environment.yml.']
+      : []),
     ...(r.hasPostBuild ? ['- `postBuild`: build-time steps run as the user once the environment exists.'] : []),
     '- `docker/entrypoint.sh`: activates the environment, then runs the command.',
     ...(design.apt.packages.length ? ['- `apt.txt`: the system packages (repo2docker convention).'] : []),
@@ -45,6 +52,38 @@ function workflowSection(r: ResolvedDesign): string[] {
     'with Docker Buildx and a layer cache, runs the smoke test above on it, and pushes the image to',
     '`ghcr.io/<owner>/<repository>` from the default branch only. Each action is pinned to a commit SHA; its version',
     'is the comment beside it.',
+    '',
+  ];
+}
+
+/** "Lock": what the lock files pin (conda packages, with checksums) and what they do not (pip's dependencies). */
+function lockSection(r: ResolvedDesign): string[] {
+  if (!r.lock) return [];
+  const lock = r.lock;
+  const counts = lockedSubdirs(r).map((subdir) => `${lock.platforms[subdir]?.length ?? 0} for ${subdir}`).join(', ');
+  const hash = lockHashOf(r) === 'sha256' ? 'sha256' : 'md5';
+  const pinned = r.requirementLines.length > 0;
+  const first = lockedSubdirs(r)[0];
+  return [
+    '## Lock',
+    '',
+    `The conda environment is locked: ${lockedSubdirs(r).map((subdir) => `\`${explicitLockFileName(subdir)}\``).join(' and ')} list every package`,
+    `(${counts}) with its exact build, its URL on ${lock.channels.join(', ')} and its ${hash} checksum. The`,
+    'Dockerfile installs the file of the target architecture as listed, without solving, so a rebuild installs the same',
+    'packages.',
+    '',
+    pinned
+      ? "Not locked: pip's own dependencies. `requirements.txt` pins each pip line to the version checked (`==`); pip resolves"
+      : 'No pip packages: conda installs everything in the environment. (pip lines would be pinned to their checked versions,',
+    pinned ? 'what those packages need when the image is built.' : "but pip's own dependencies would not be locked.)",
+    'The base image tag and the system (apt) packages are not locked either.',
+    '',
+    '`environment.yml` stays the readable specification. After changing it, check and lock again in Condocker; a lock that',
+    'no longer matches the design is left out of the files. Without Docker:',
+    '',
+    '```bash',
+    `conda create --prefix ./env --file ${explicitLockFileName(first)}`,
+    '```',
     '',
   ];
 }
@@ -86,6 +125,7 @@ export function generateReadme(r: ResolvedDesign): GeneratedFile | null {
     ...(r.servesJupyter ? [`Then open the link with the token that Jupyter prints (port ${design.runtime.port}).`, ''] : []),
     ...(design.gpu.enabled ? ['GPUs need the NVIDIA Container Toolkit on the host.', ''] : []),
     ...workflowSection(r),
+    ...lockSection(r),
     '## Files',
     '',
     ...fileList(r),
