@@ -42,9 +42,9 @@ async function main(): Promise<void> {
   }
   prepareBases();
   const dir = mkdtempSync(join(tmpdir(), 'condocker-rebuild-'));
-  const build = (label: string, dockerfile: string, tag: string) => {
+  const build = async (label: string, dockerfile: string, tag: string) => {
     writeFileSync(join(dir, 'Dockerfile.bench'), dockerfile);
-    const result = buildImage(dir, tag, { dockerfile: join(dir, 'Dockerfile.bench'), buildArgs: { BASE_IMAGE: BASES.debian } });
+    const result = await buildImage(dir, tag, { dockerfile: join(dir, 'Dockerfile.bench'), buildArgs: { BASE_IMAGE: BASES.debian } });
     const output = result.stdout + result.stderr;
     if (result.status !== 0) throw new Error(`${label} failed:\n${output}`);
     const steps = output.split('\n').filter((line) => /^STEP \d+\/\d+: /.test(line)).length;
@@ -61,8 +61,8 @@ async function main(): Promise<void> {
     for (const caches of [false, true]) {
       const tag = `localhost/rebuild-bench-${caches ? 'caches' : 'plain'}`;
       // The first build fills the layer cache (and, with mounts, the apt caches); the rebuild is what is measured.
-      const first = build('first build', dockerfileFor(DESIGN, caches), tag);
-      const rebuild = build('rebuild', dockerfileFor(after, caches), tag);
+      const first = await build('first build', dockerfileFor(DESIGN, caches), tag);
+      const rebuild = await build('rebuild', dockerfileFor(after, caches), tag);
       console.log(
         `  ${caches ? 'with cache mounts   ' : 'without cache mounts'}: first build downloaded ${(first.fetched / 1e6).toFixed(2)} MB; ` +
           `rebuild: ${rebuild.rebuilt} of ${rebuild.steps} steps rebuilt, apt downloaded ${(rebuild.fetched / 1e6).toFixed(2)} MB`,

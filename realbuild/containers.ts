@@ -1,6 +1,6 @@
 // Thin wrappers around buildah and podman for the real-build tier: storage in a folder of the tier's own (never
 // the host's), the flags this machine needs (see STACK.md), and results as values instead of thrown errors.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -34,6 +34,22 @@ function run(program: string, args: string[], input?: string): CommandResult {
   return { status: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Like run(), without blocking: builds on the two bases go on side by side. */
+function runAsync(program: string, args: string[]): Promise<CommandResult> {
+  mkdirSync(TOOL_ENV.TMPDIR, { recursive: true });
+  return new Promise((resolvePromise) => {
+    const child = spawn(program, args, { env: TOOL_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => resolvePromise({ status: 127, stdout: '', stderr: String(error) }));
+    child.on('close', (status) =>
+      resolvePromise({ status: status ?? 128, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
+    );
+  });
+}
+
 /** Why real builds cannot run here, or null when they can (root on Linux with buildah, podman, debootstrap, runc). */
 export function realBuildBlocker(): string | null {
   if (process.platform !== 'linux') return `real builds need Linux, not ${process.platform}`;
@@ -57,10 +73,10 @@ export function tagBase(base: BaseName, alias: string): void {
 }
 
 /** Builds a context folder with buildah as BuildKit-compatible as it gets (`--format docker` keeps SHELL). */
-export function buildImage(contextDir: string, tag: string, options: { dockerfile?: string; buildArgs?: Record<string, string> } = {}): CommandResult {
+export function buildImage(contextDir: string, tag: string, options: { dockerfile?: string; buildArgs?: Record<string, string> } = {}): Promise<CommandResult> {
   if (!existsSync(contextDir)) throw new Error(`no build context at ${contextDir}`);
   const buildArgs = Object.entries(options.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
-  return run('buildah', [
+  return runAsync('buildah', [
     ...STORAGE_FLAGS, 'build', '--format', 'docker', '--pull=never', '--layers', '--force-rm', '--network', 'host',
     '--isolation', 'chroot', '--runtime', 'runc', ...buildArgs, ...(options.dockerfile ? ['--file', options.dockerfile] : []),
     '--tag', tag, contextDir,
