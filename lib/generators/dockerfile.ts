@@ -329,14 +329,15 @@ function lockSubdirCase(r: ResolvedDesign): string {
 }
 
 /** Installs the lock of the target platform, then the pinned pip packages, without a solver. */
-function lockInstallCommands(r: ResolvedDesign, prefix: string, python: string): string[] {
+function lockInstallCommands(r: ResolvedDesign, prefix: string, python: string, pipCacheMounted: boolean): string[] {
   const file = '"/tmp/conda-${subdir}.lock"';
   return [
     lockSubdirCase(r),
     r.condaCommand === 'micromamba'
       ? `micromamba create --yes --prefix ${prefix} --file ${file}`
       : `conda create --yes --prefix ${prefix} --file ${file}`,
-    ...(r.requirementLines.length ? [`${python} -m pip install --requirement ${REQUIREMENTS_FILE}`] : []),
+    // Without a cache mount (the recipe layout) pip's cache would stay in the layer (hadolint DL3042).
+    ...(r.requirementLines.length ? [`${python} -m pip install${pipCacheMounted ? '' : ' --no-cache-dir'} --requirement ${REQUIREMENTS_FILE}`] : []),
   ];
 }
 
@@ -357,7 +358,7 @@ function envBlock(r: ResolvedDesign): Block {
       ...targetArch,
       d.run(
         ...updateBase,
-        ...(r.lock ? lockInstallCommands(r, '$ENV_PREFIX', '$ENV_PREFIX/bin/python') : [envCreateCommand(r, '$ENV_PREFIX')]),
+        ...(r.lock ? lockInstallCommands(r, '$ENV_PREFIX', '$ENV_PREFIX/bin/python', false) : [envCreateCommand(r, '$ENV_PREFIX')]),
         `${r.condaCommand} clean --all --yes`,
       ),
     );
@@ -377,7 +378,7 @@ function envBlock(r: ResolvedDesign): Block {
       ],
       d.copy(envFiles(r), '/tmp/'),
       ...targetArch,
-      d.runWithCaches(envCaches(r.requirementLines.length > 0), ...updateBase, ...lockInstallCommands(r, '"${ENV_PREFIX}"', '"${ENV_PREFIX}/bin/python"')),
+      d.runWithCaches(envCaches(r.requirementLines.length > 0), ...updateBase, ...lockInstallCommands(r, '"${ENV_PREFIX}"', '"${ENV_PREFIX}/bin/python"', true)),
     );
   return block(
     [

@@ -8,6 +8,13 @@ function rulesFiring(input: DesignInput): string[] {
 }
 
 const recipeBits = { recipeLayout: true } as const;
+// A lock solved for numpy on linux-64 under ubuntu:24.04 (the packages do not matter to staleness).
+const numpyLock = {
+  inputs: { specs: ['python=3.12', 'numpy'], channels: ['conda-forge'], platforms: ['linux-64' as const], virtualPackages: ['__unix=0=0', '__linux=4.18=0', '__glibc=2.39=0'], pip: [] },
+  channels: ['https://conda.anaconda.org/conda-forge'],
+  platforms: { 'linux-64': [] },
+};
+const lockedNumpy = { base: { platforms: ['linux/amd64' as const] }, conda: { packages: ['numpy'] }, lock: numpyLock };
 const gitClone = 'git clone --depth 1 https://example.org/notebooks.git';
 
 // Each rule: a design that triggers it (with the severity it must have) and a near-identical one that does not.
@@ -52,6 +59,8 @@ const CASES: Array<{ rule: string; severity: string; triggers: DesignInput; pass
   { rule: 'CD024', severity: 'info', triggers: { compat: { shellWithoutPipefail: true } }, passes: {} },
   { rule: 'CD025', severity: 'info', triggers: { compat: { profileActivation: true } }, passes: {} },
   { rule: 'CD026', severity: 'info', triggers: { compat: recipeBits, base: { image: 'ubuntu:22.04' } }, passes: { base: { image: 'ubuntu:22.04' } } },
+  { rule: 'CD028', severity: 'warning', triggers: { ...lockedNumpy, base: { ...lockedNumpy.base, image: 'ubuntu:22.04' } }, passes: lockedNumpy },
+  { rule: 'CD028', severity: 'warning', triggers: { ...lockedNumpy, conda: { packages: ['numpy', 'scipy'] } }, passes: lockedNumpy },
   { rule: 'CD027', severity: 'error', triggers: { conda: { packages: ['numpy'] } }, passes: { conda: { packages: ['numpy'] }, pip: { packages: ['jupyterlab==4.3.0'] } } },
 ];
 

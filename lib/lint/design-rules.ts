@@ -82,6 +82,7 @@ function bundledCondaVersion(r: ResolvedDesign): number | undefined {
 }
 
 const SOURCES = {
+  condaExplicit: { title: 'conda docs: Building identical conda environments (explicit specification files)', url: 'https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-environments.html#building-identical-conda-environments' },
   ubuntuCycle: { title: 'Ubuntu release cycle', url: 'https://ubuntu.com/about/release-cycle' },
   debianReleases: { title: 'Debian releases', url: 'https://wiki.debian.org/DebianReleases' },
   repo2docker1346: { title: 'jupyterhub/repo2docker#1346: ubuntu:24.04 has a user with UID 1000', url: 'https://github.com/jupyterhub/repo2docker/issues/1346' },
@@ -566,6 +567,20 @@ export const DESIGN_RULES: readonly DesignRule[] = [
           'The container would stop at once with "jupyter: command not found".',
           SOURCES.pipInConda,
           { field: 'conda.packages', at: { file: 'Dockerfile', match: /^CMD/ }, fix: fix(`Add ${needed} to the conda packages`, set(['conda', 'packages'], [...r.design.conda.packages, needed])) }),
+      ];
+    },
+  },
+  {
+    id: 'CD028',
+    title: 'The lock no longer matches the design',
+    check: (r) => {
+      if (r.lockState.kind !== 'stale') return [];
+      const { differences } = r.lockState;
+      return [
+        finding('CD028', 'warning', `The lock is stale: ${differences.join('; ')}. The files are generated without it until you lock again.`,
+          'A lock is only true for the specs, channels, platforms and base image it was solved for; installing it after those changed would silently install another environment than the one designed. Re-lock: run Check, then Lock.',
+          SOURCES.condaExplicit,
+          { field: 'lock', fix: fix('Re-lock: drop the stale lock, then run Check and Lock', set(['lock'], undefined)) }),
       ];
     },
   },

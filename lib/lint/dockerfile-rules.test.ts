@@ -360,7 +360,7 @@ describe('realistic Dockerfiles', () => {
 describe("Condocker's own generated Dockerfiles", () => {
   const presets = readdirSync(GOLDEN).filter((name) => readdirSync(join(GOLDEN, name)).includes('Dockerfile'));
 
-  it.each(presets.filter((p) => p !== 'recipe-2020'))('recommended preset %s: at most info findings', (preset) => {
+  it.each(presets.filter((p) => !p.startsWith('recipe-2020')))('recommended preset %s: at most info findings', (preset) => {
     const text = readFileSync(join(GOLDEN, preset, 'Dockerfile'), 'utf8');
     const findings = lintDockerfile(text);
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
