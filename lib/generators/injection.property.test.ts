@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { designSchema, type DesignInput } from '@/lib/design/schema';
+import { lockInputs } from '@/lib/solve/lock';
+import { parseExplicitLock } from '@/lib/solve/explicit-lock';
 import { dockerfileInstructions, dockerfileProblems } from '@/lib/testing/file-checks';
 import { generateFiles } from './index';
 
@@ -73,8 +75,17 @@ function structureOf(input: DesignInput) {
   const { packages, indexUrl, extraIndexUrls } = design.pip;
   const workflowText = byPath['.github/workflows/build.yml'];
   const workflow = load(workflowText) as { jobs: { build: { steps: Array<{ name: string; uses?: string; with?: object }> } } };
+  const lockFiles = files
+    .filter((file) => file.path.endsWith('.lock'))
+    .map((file) => {
+      const parsed = parseExplicitLock(file.content);
+      // Every line is a comment, the marker or one package URL with its checksum: nothing else reaches conda.
+      const lines = file.content.split('\n').filter((line) => line && !line.startsWith('#'));
+      return [file.path, parsed.ok ? parsed.entries.length : parsed.error, lines.length];
+    });
   return {
     paths: files.map((file) => file.path),
+    lockFiles,
     instructions: dockerfileInstructions(byPath.Dockerfile).map(([keyword]) => keyword),
     dockerfileProblems: dockerfileProblems(byPath.Dockerfile),
     environmentKeys: Object.keys(environment),
@@ -112,6 +123,70 @@ describe('no injection through any string field', () => {
           return;
         }
         expect(structureOf(design)).toEqual(EXPECTED);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 150) },
+    );
+  });
+});
+
+// The same for every string field of a lock: a lock arrives from links, files and the API like the rest.
+const MD5 = '0123456789abcdef0123456789abcdef';
+const lockedPackage = (name: string, subdir: 'linux-64' | 'linux-aarch64' | 'noarch') => ({
+  name, version: '2.1.3', build: 'py312h1_0', channel: 0, subdir, ext: '.conda' as const, md5: MD5, sha256: 'b'.repeat(64), size: 1000,
+});
+const BENIGN_LOCKED: DesignInput = {
+  ...BENIGN,
+  lock: {
+    inputs: lockInputs(designSchema.parse(BENIGN)),
+    channels: ['https://conda.anaconda.org/conda-forge'],
+    platforms: { 'linux-64': [lockedPackage('numpy', 'linux-64'), lockedPackage('rich', 'noarch')], 'linux-aarch64': [lockedPackage('numpy', 'linux-aarch64')] },
+    pip: [{ line: 'rich', version: '13.9.4' }],
+  },
+};
+
+type LockInput = NonNullable<DesignInput['lock']>;
+const lockOf = (d: DesignInput) => d.lock as LockInput & { platforms: Record<string, Array<Record<string, unknown>>> };
+// `stale`: a valid value there makes the lock stale, so the output is the unlocked one.
+const LOCK_FIELDS: Array<{ path: string; label: RegExp; set: Setter; stale?: boolean }> = [
+  { path: 'lock.channels.0', label: /^Lock: channel/, set: (d, v) => (lockOf(d).channels = [v]) },
+  ...(['name', 'version', 'build', 'md5', 'sha256'] as const).map((key) => ({
+    path: `lock.platforms.linux-64.0.${key}`,
+    label: /^Lock: /,
+    set: (d: DesignInput, v: string) => (lockOf(d).platforms['linux-64']![0]![key] = v),
+  })),
+  { path: 'lock.pip.0.line', label: /^Pip package:/, set: (d, v) => (lockOf(d).pip = [{ line: v, version: '13.9.4' }]) },
+  { path: 'lock.pip.0.version', label: /^Lock: pip version/, set: (d, v) => (lockOf(d).pip = [{ line: 'rich', version: v }]) },
+  { path: 'lock.inputs.specs.0', label: /^Conda package/, set: (d, v) => (lockOf(d).inputs.specs = [v]), stale: true },
+  { path: 'lock.inputs.channels.0', label: /^Channel:/, set: (d, v) => (lockOf(d).inputs.channels = [v]), stale: true },
+  { path: 'lock.inputs.virtualPackages.0', label: /^Lock: virtual package/, set: (d, v) => (lockOf(d).inputs.virtualPackages = [v]), stale: true },
+];
+
+describe('no injection through any string field of a lock', () => {
+  const LOCKED = structureOf(BENIGN_LOCKED);
+
+  it('the benign locked design is clean and installs its lock', () => {
+    expect(LOCKED.dockerfileProblems).toEqual([]);
+    expect(LOCKED.lockFiles).toEqual([
+      ['conda-linux-64.lock', 2, 3],
+      ['conda-linux-aarch64.lock', 1, 2],
+    ]);
+  });
+
+  it.each(LOCK_FIELDS.map((field) => [field.path, field] as const))('%s', (path, field) => {
+    fc.assert(
+      fc.property(nastyString, (value) => {
+        const design = clone(BENIGN_LOCKED);
+        field.set(design, value);
+        const parsed = designSchema.safeParse(design);
+        if (!parsed.success) {
+          const issue = parsed.error.issues.find((i) => i.path.join('.').startsWith(path));
+          expect(issue, `no issue names ${path}: ${JSON.stringify(parsed.error.issues)}`).toBeDefined();
+          expect(issue!.message).toMatch(field.label);
+          return;
+        }
+        const structure = structureOf(design);
+        if (field.stale && structure.lockFiles.length === 0) expect(structure).toEqual(EXPECTED);
+        else expect(structure).toEqual(LOCKED);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 150) },
     );

@@ -148,3 +148,51 @@ export function validDesign(): fc.Arbitrary<Design> {
     })
     .map((input) => designSchema.parse(input satisfies DesignInput));
 }
+
+const LOCK_CHANNEL_POOL = ['https://conda.anaconda.org/conda-forge', 'https://conda.anaconda.org/bioconda', 'https://repo.anaconda.com/pkgs/main', 'http://127.0.0.1:8080/extra-channel'];
+const hexOf = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));
+
+/** A random locked conda package for a subdir (valid names, versions, builds and hashes; channel index below `channels`). */
+function lockedPackage(subdir: 'linux-64' | 'linux-aarch64', channels: number) {
+  return fc.record({
+    name: fc.stringMatching(/^[a-z0-9][a-z0-9_.-]{0,20}$/),
+    version: fc.stringMatching(/^[0-9]{1,3}(?:\.[0-9a-z]{1,4}){0,3}$/),
+    build: fc.stringMatching(/^[a-z0-9_]{1,12}_[0-9]{1,2}$/),
+    channel: fc.integer({ min: 0, max: channels - 1 }),
+    subdir: fc.constantFrom(subdir, 'noarch' as const),
+    ext: fc.constantFrom('.conda' as const, '.tar.bz2' as const),
+    md5: hexOf(32),
+    sha256: fc.option(hexOf(64), { nil: undefined }),
+    size: fc.integer({ min: 0, max: 2 ** 40 }),
+  }).map(({ sha256, ...pkg }) => (sha256 === undefined ? pkg : { ...pkg, sha256 }));
+}
+
+/**
+ * A random valid design with a lock: fresh (its inputs are the design's) or, when `stale` may be true, sometimes solved
+ * for other specs. Pass `lockInputs` from lib/solve/lock (kept out of this module so it needs no solver imports).
+ */
+export function validLockedDesign(lockInputs: (design: Design) => NonNullable<Design['lock']>['inputs']): fc.Arbitrary<Design> {
+  return validDesign().chain((design) =>
+    fc
+      .record({
+        channels: fc.shuffledSubarray(LOCK_CHANNEL_POOL, { minLength: 1 }),
+        stale: fc.boolean(),
+        pipVersions: fc.array(fc.stringMatching(/^[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?$/), { minLength: design.pip.packages.length, maxLength: design.pip.packages.length }),
+      })
+      .chain(({ channels, stale, pipVersions }) => {
+        const subdirs = design.base.platforms.map((platform) => (platform === 'linux/amd64' ? 'linux-64' : 'linux-aarch64') as 'linux-64' | 'linux-aarch64');
+        return fc.tuple(...subdirs.map((subdir) => fc.array(lockedPackage(subdir, channels.length), { minLength: 1, maxLength: 8 }))).map((lists) => {
+          const inputs = lockInputs(design);
+          return designSchema.parse({
+            ...design,
+            lock: {
+              inputs: stale ? { ...inputs, specs: [...inputs.specs, 'stale-package'] } : inputs,
+              channels,
+              platforms: Object.fromEntries(subdirs.map((subdir, index) => [subdir, lists[index]])),
+              pip: design.pip.packages.map((line, index) => ({ line, version: pipVersions[index] })),
+            },
+          });
+        });
+      }),
+  );
+}
