@@ -3,7 +3,8 @@ import { deflateSync, inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '@/lib/design/presets';
 import { DEFAULT_DESIGN, SCHEMA_VERSION, designSchema } from '@/lib/design/schema';
-import { validDesign } from '@/lib/testing/arbitraries';
+import { lockInputs } from '@/lib/solve/lock';
+import { validDesign, validLockedDesign } from '@/lib/testing/arbitraries';
 import { MAX_SHARE_CODE_LENGTH, decodeDesign, encodeDesign, shareUrl } from './share';
 
 /** A share code for any JSON value, built independently of encodeDesign (Node's base64url). */
@@ -57,6 +58,15 @@ describe('decodeDesign', () => {
         expect(decodeDesign(encodeDesign(design))).toEqual({ ok: true, design, warnings: [] });
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('carries a lock: random locked designs, fresh or stale, come back with the same lock', () => {
+    fc.assert(
+      fc.property(validLockedDesign(lockInputs), (design) => {
+        expect(decodeDesign(encodeDesign(design))).toEqual({ ok: true, design, warnings: [] });
+      }),
+      { numRuns: 100 },
     );
   });
 
