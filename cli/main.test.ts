@@ -77,7 +77,7 @@ describe('help and usage', () => {
   });
 
   it.each([
-    [['build'], /unknown command "build"\. Commands: render, import, link, lint, check, presets\.\nRun "condocker --help"/],
+    [['build'], /unknown command "build"\. Commands: render, import, link, lint, check, lock, presets\.\nRun "condocker --help"/],
     [['render', '--bogus'], /render: Unknown option '--bogus'.*\nRun "condocker render --help" for usage\./s],
     [['render', 'a.yaml', '-o'], /render: Option '-o, --output <value>' argument missing/],
     [['render', 'a.yaml', 'b.yaml', '-o', 'out'], /render: unexpected argument "b\.yaml"; it takes at most 1\./],
@@ -460,5 +460,89 @@ describe('check', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('CONDOCKER_CHANNEL_URLS');
     expect(result.stdout).toMatch(/^Usage: condocker check /);
+  });
+});
+
+describe('lock and render of a locked design', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+  });
+  afterAll(() => server.close());
+
+  /** Runs `condocker lock` against the fixture server: mirrors by flag, no environment variable. */
+  async function lock(argv: string[], files: Record<string, string> = {}) {
+    const { io, out } = fakeIo(files);
+    const mirrors = Object.entries(server.channelUrls).flatMap(([name, url]) => ['--channel-url', `${name}=${url}`]);
+    const code = await runCli(['lock', ...argv, ...mirrors, '--pypi-url', server.pypiUrl], io, { check: { env: {}, fetch } });
+    return { code, ...out };
+  }
+
+  it('writes the design with its lock; render then writes the lock files, pinned pip lines and a Dockerfile that installs the lock', async () => {
+    const design = 'project:\n  name: locked-lab\nconda:\n  installer: micromamba\npip:\n  packages: ["rich>=13"]\n';
+    const result = await lock(['design.yaml', '-o', 'locked.yaml'], { 'design.yaml': design });
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/^Locked \d+ conda packages for linux-64, \d+ conda packages for linux-aarch64, 1 pip version; wrote locked\.yaml\.\n$/);
+    const yaml = result.written.get('locked.yaml')!.data as string;
+    const locked = designSchema.parse(load(yaml));
+    expect(locked.lock!.channels).toEqual(['https://conda.anaconda.org/conda-forge']);
+    expect(locked.lock!.pip).toEqual([{ line: 'rich>=13', version: '13.9.4' }]);
+    expect(yaml).not.toContain('127.0.0.1');
+
+    const rendered = await run(['render', 'locked.yaml', '-o', 'out'], { 'locked.yaml': yaml });
+    expect([rendered.code, rendered.stderr]).toEqual([0, '']);
+    expect(rendered.stdout).toContain('  conda-linux-64.lock\n  conda-linux-aarch64.lock\n');
+    const written = (path: string) => rendered.written.get(join('out', path))!.data as string;
+    expect(written('conda-linux-64.lock')).toMatch(/^@EXPLICIT\nhttps:\/\/conda\.anaconda\.org\/conda-forge\/linux-64\/\S+\.conda#sha256:[0-9a-f]{64}\n/m);
+    expect(written('requirements.txt')).toContain('\nrich==13.9.4\n');
+    expect(written('Dockerfile')).toContain('micromamba create --yes --prefix "${ENV_PREFIX}" --file "/tmp/conda-${subdir}.lock"');
+  });
+
+  it('writes JSON for -o *.json, and --preset works', async () => {
+    const result = await lock(['--preset', 'minimal-python', '-o', 'locked.json']);
+    expect(result.code).toBe(0);
+    const locked = designSchema.parse(JSON.parse(result.written.get('locked.json')!.data as string));
+    expect(Object.keys(locked.lock!.platforms)).toEqual(['linux-64', 'linux-aarch64']);
+  });
+
+  it('exits 1 and writes nothing when the design does not check out', async () => {
+    const result = await lock(['d.yaml', '-o', 'locked.yaml'], { 'd.yaml': 'conda:\n  packages: [mkl]\n' });
+    expect(result.code).toBe(1);
+    expect(result.written.size).toBe(0);
+    expect(result.stderr).toMatch(/linux-aarch64: no-candidates/);
+    expect(result.stderr).toMatch(/condocker: lock: .*nothing written\.\n$/);
+  });
+
+  it('exits 2 and names the URL when a channel cannot be reached', async () => {
+    const origin = await unreachableOrigin();
+    const { io, out } = fakeIo();
+    const code = await runCli(['lock', '--preset', 'minimal-python', '-o', 'l.yaml', '--channel-url', `conda-forge=${origin}/conda-forge`], io, { check: { env: {}, fetch } });
+    expect(code).toBe(2);
+    expect(out.stderr).toContain(`condocker: lock: cannot reach ${origin}/conda-forge/linux-64/repodata.json`);
+    expect(out.written.size).toBe(0);
+  });
+
+  it.each([
+    [['--preset', 'data-science'], /lock: say where to write the locked design with -o/],
+    [['--preset', 'data-science', '-o', 'locked.txt'], /lock: -o names a design file ending in \.yaml, \.yml or \.json/],
+  ])('usage errors exit 2: %j', async (argv, message) => {
+    const result = await lock(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('render warns about a stale lock and writes the files without it', async () => {
+    const result = await lock(['--preset', 'minimal-python', '-o', 'locked.yaml']);
+    const stale = { ...(load(result.written.get('locked.yaml')!.data as string) as Design), conda: { ...findPreset('minimal-python')!.design.conda, packages: ['pip', 'numpy'] } };
+    const rendered = await run(['render', 'stale.json', '-o', 'out'], { 'stale.json': JSON.stringify(stale) });
+    expect(rendered.code).toBe(0);
+    expect(rendered.stderr).toBe('warning: the lock is stale (conda packages: "numpy" added); the files are written without it. Run "condocker lock" again.\n');
+    expect([...rendered.written.keys()].filter((path) => path.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('lists lock in the overview and has its own help', async () => {
+    expect((await run(['--help'])).stdout).toContain('  lock ');
+    const help = await run(['lock', '--help']);
+    expect(help.stdout).toMatch(/^Usage: condocker lock /);
   });
 });

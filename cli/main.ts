@@ -5,6 +5,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dump, load } from 'js-yaml';
 import { PRESETS, findPreset } from '@/lib/design/presets';
+import { resolveDesign } from '@/lib/design/resolve';
 import type { Design } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
 import type { ImportResult } from '@/lib/import/types';
@@ -220,6 +221,42 @@ Examples:
   condocker check design.yaml --channel-url conda-forge=https://conda.anaconda.org/conda-forge`,
     run: runCheck,
   },
+  lock: {
+    summary: 'check the design, then write it with its lock (conda packages per platform, pip versions)',
+    options: {
+      ...DESIGN_OPTIONS,
+      output: { type: 'string', short: 'o' },
+      'channel-url': { type: 'string', multiple: true },
+      'pypi-url': { type: 'string' },
+    },
+    positionals: 1,
+    help: `Usage: condocker lock (<design.json|yaml|yml> | --preset NAME) -o <locked.yaml|locked.json> [--channel-url NAME=URL]... [--pypi-url URL]
+
+Checks the design like "condocker check", then writes the design with its lock: every conda package per platform
+(name, version, build, channel, md5, sha256, size; URLs on conda.anaconda.org whatever mirror served the metadata)
+and the version checked for each pip line. "condocker render locked.yaml" then writes conda-linux-64.lock and
+conda-linux-aarch64.lock, pins requirements.txt and installs the lock in the Dockerfile instead of solving.
+Pip's own dependencies are not locked. Once the design's packages, channels, platforms, base image or GPU change,
+the lock is stale: render leaves it out and says so; lock again.
+
+Exit status: 0 locked, 1 the design does not check out (nothing written), 2 usage error or a channel or index that
+cannot be reached (the message names the URL).
+
+Options:
+  -o, --output PATH   where to write the locked design (.yaml, .yml or .json)
+      --channel-url NAME=URL  fetch channel NAME's repodata from URL (a mirror); repeat for several channels
+      --pypi-url URL  base URL of a PyPI JSON API (URL/pypi/NAME/json)
+${PRESET_HELP}
+  -h, --help          show this help
+
+Environment:
+  CONDOCKER_CHANNEL_URLS  as for "condocker check"
+
+Examples:
+  condocker lock design.yaml -o locked.yaml
+  condocker render locked.yaml -o out/`,
+    run: runLock,
+  },
   presets: {
     summary: 'list the presets (use one with --preset NAME)',
     options: {},
@@ -318,6 +355,9 @@ async function runRender(args: ParsedArgs, io: CliIo): Promise<void> {
   if (!output) throw usageError('render: say where to write with -o <folder> or -o <file.zip>.', 'render');
   const design = await loadDesign('render', args, io);
   const files = generateFiles(design);
+  const lockState = resolveDesign(design).lockState;
+  if (lockState.kind === 'stale')
+    io.stderr(`warning: the lock is stale (${lockState.differences.join('; ')}); the files are written without it. Run "condocker lock" again.\n`);
 
   if (output.toLowerCase().endsWith('.zip')) {
     const folder = args.values.flat ? undefined : design.project.name;
@@ -400,34 +440,66 @@ async function runLint(args: ParsedArgs, io: CliIo): Promise<void> {
   if (counts.error > 0) throw new CliFailure(`${counts.error} error${counts.error === 1 ? '' : 's'} found.`, EXIT.failed);
 }
 
-/** `condocker check`: the solve and the pip checks, as text or JSON. */
-async function runCheck(args: ParsedArgs, io: CliIo, deps: CliDependencies): Promise<void> {
-  const format = stringOption(args, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw usageError(`check: --format is text or json, not "${format}".`, 'check');
+/** The design and the check options of `check` and `lock` (mirrors from the environment and the flags). */
+async function prepareCheck(command: string, args: ParsedArgs, io: CliIo, deps: CliDependencies) {
   const { parseChannelUrlOverrides } = await import('@/lib/solve/channels');
   const env = deps.check?.env ?? process.env;
   const fromEnv = parseChannelUrlOverrides(env.CONDOCKER_CHANNEL_URLS ?? '');
-  if (!fromEnv.ok) throw usageError(`check: CONDOCKER_CHANNEL_URLS: ${fromEnv.error}`, 'check');
+  if (!fromEnv.ok) throw usageError(`${command}: CONDOCKER_CHANNEL_URLS: ${fromEnv.error}`, command);
   const flagValue = args.values['channel-url'];
   const fromFlags = parseChannelUrlOverrides(Array.isArray(flagValue) ? flagValue : []);
-  if (!fromFlags.ok) throw usageError(`check: --channel-url: ${fromFlags.error}`, 'check');
+  if (!fromFlags.ok) throw usageError(`${command}: --channel-url: ${fromFlags.error}`, command);
   const pypiUrl = stringOption(args, 'pypi-url');
   if (pypiUrl !== undefined && !/^https?:\/\/\S+$/.test(pypiUrl))
-    throw usageError(`check: --pypi-url must be an http(s) URL such as "https://pypi.org"; got "${pypiUrl}".`, 'check');
-  const design = await loadDesign('check', args, io);
-
-  const { checkDesign, checkReport } = await import('@/lib/solve/check');
+    throw usageError(`${command}: --pypi-url must be an http(s) URL such as "https://pypi.org"; got "${pypiUrl}".`, command);
+  const design = await loadDesign(command, args, io);
   const loadRattler = deps.check?.loadRattler ?? (await import('@/lib/solve/rattler-node')).loadNodeRattler;
-  const result = await checkDesign(design, {
+  const options = {
     loadRattler,
     fetch: deps.check?.fetch ?? fetch,
     channelUrls: { ...fromEnv.overrides, ...fromFlags.overrides },
     ...(pypiUrl ? { pypiUrl } : {}),
-  });
-  const report = checkReport(result);
+  };
+  return { design, options };
+}
+
+/** `condocker check`: the solve and the pip checks, as text or JSON. */
+async function runCheck(args: ParsedArgs, io: CliIo, deps: CliDependencies): Promise<void> {
+  const format = stringOption(args, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw usageError(`check: --format is text or json, not "${format}".`, 'check');
+  const { design, options } = await prepareCheck('check', args, io, deps);
+  const { checkDesign, checkReport } = await import('@/lib/solve/check');
+  const report = checkReport(await checkDesign(design, options));
   io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatCheckText(report));
   if (report.networkError) throw new CliFailure(`check: ${report.networkError}`, EXIT.usage);
   if (!report.ok) throw new CliFailure('check: the design does not check out (see above).', EXIT.failed);
+}
+
+/** `condocker lock`: check, then write the design with its lock; nothing is written unless the check is clean. */
+async function runLock(args: ParsedArgs, io: CliIo, deps: CliDependencies): Promise<void> {
+  const output = stringOption(args, 'output');
+  if (!output) throw usageError('lock: say where to write the locked design with -o <locked.yaml>.', 'lock');
+  const extension = extname(output).toLowerCase();
+  if (!['.json', '.yaml', '.yml'].includes(extension)) throw usageError(`lock: -o names a design file ending in .yaml, .yml or .json; got "${output}".`, 'lock');
+  const { design, options } = await prepareCheck('lock', args, io, deps);
+  const { checkDesign, checkReport } = await import('@/lib/solve/check');
+  const { lockFromCheck } = await import('@/lib/solve/lock');
+  const result = await checkDesign(design, options);
+  const report = checkReport(result);
+  if (report.networkError) {
+    io.stderr(formatCheckText(report));
+    throw new CliFailure(`lock: ${report.networkError}`, EXIT.usage);
+  }
+  const locked = lockFromCheck(design, result);
+  if (!report.ok || !locked.ok) {
+    io.stderr(formatCheckText(report));
+    throw new CliFailure(`lock: ${locked.ok ? 'the design does not check out (see above)' : locked.error.replace(/^Lock: /, '')}; nothing written.`, EXIT.failed);
+  }
+  const withLock = { ...design, lock: locked.lock };
+  await writeOrFail(io, output, extension === '.json' ? `${JSON.stringify(withLock, null, 2)}\n` : formatDesignYaml(withLock));
+  const counts = Object.entries(locked.lock.platforms).map(([subdir, packages]) => `${packages?.length ?? 0} conda packages for ${subdir}`);
+  const pip = locked.lock.pip.length ? [`${locked.lock.pip.length} pip version${locked.lock.pip.length === 1 ? '' : 's'}`] : [];
+  io.stdout(`Locked ${[...counts, ...pip].join(', ')}; wrote ${output}.\n`);
 }
 
 function formatMegabytes(bytes: number): string {
