@@ -1,12 +1,20 @@
 // The HTTP door through a real HTTP client against the production server: what curl users and scripts get.
 // No browser: these tests use Playwright's `request` fixture only.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { expect, test, type APIResponse } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { deflateSync } from 'fflate';
 import { PRESETS, findPreset } from '@/lib/design/presets';
 import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
 import { encodeDesign } from '@/lib/share';
+import type { CheckReport } from '@/lib/solve/check';
+import { lockState } from '@/lib/solve/lock';
+import { fixtureMirrorEnv, unreachableOrigin } from '@/lib/testing/fixture-server';
 import { buildZip } from '@/lib/zip';
 
 const DESIGN_YAML = `# a design as someone would write it by hand
@@ -79,6 +87,8 @@ test.describe('GET /api: help', () => {
       'GET /api/lint',
       'POST /api/lint',
       'GET /api/mirrors',
+      'POST /api/check',
+      'POST /api/lock',
     ]);
     expect(help.endpoints[2].url).toBe(`${baseURL}/api/zip?preset=data-science`);
   });
@@ -299,6 +309,8 @@ test.describe('wrong method', () => {
     ['/api/files', ['PUT', 'PATCH', 'DELETE'], 'GET, HEAD, OPTIONS, POST'],
     ['/api/presets', ['POST', 'PUT', 'DELETE'], 'GET, HEAD, OPTIONS'],
     ['/api', ['POST', 'PATCH'], 'GET, HEAD, OPTIONS'],
+    ['/api/check', ['GET', 'PUT'], 'OPTIONS, POST'],
+    ['/api/lock', ['GET', 'DELETE'], 'OPTIONS, POST'],
   ] as const;
   for (const [path, methods, allow] of cases) {
     for (const method of methods)
@@ -334,5 +346,95 @@ test.describe('/api/lint', () => {
     const bad = await request.post('/api/lint', { headers: { 'content-type': 'application/yaml' }, data: 'user:\n  uid: 0\n' });
     expect(bad.status()).toBe(400);
     expect(((await bad.json()) as { issues: Array<{ path: string }> }).issues[0].path).toBe('user.uid');
+  });
+});
+
+// The solve door against the fixture channels and PyPI that playwright.config.ts starts Next with.
+test.describe('/api/check and /api/lock', () => {
+  const fixtureOrigin = `http://127.0.0.1:${process.env.E2E_FIXTURE_PORT ?? 3199}`;
+  const CHECKED = {
+    project: { name: 'checked' },
+    base: { platforms: ['linux/amd64', 'linux/arm64'] },
+    conda: { packages: ['numpy', 'pandas'] },
+    pip: { packages: ['rich'] },
+  };
+  const post = (request: APIRequestContext, path: string, data: unknown, type = 'application/json') =>
+    // A Buffer: Playwright re-encodes a string that is not valid JSON when the type is application/json.
+    request.post(path, { headers: { 'Content-Type': type }, data: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) });
+
+  test('POST /api/check solves each platform against the fixture channel: the JSON of `condocker check --format json`', async ({ request }) => {
+    const response = await post(request, '/api/check', CHECKED);
+    expect(response.status(), await errorText(response)).toBe(200);
+    const report = (await response.json()) as CheckReport;
+    expect(report.ok).toBe(true);
+    expect(Object.keys(report.platforms)).toEqual(['linux-64', 'linux-aarch64']);
+    for (const platform of Object.values(report.platforms)) {
+      if (!platform.ok) throw new Error(platform.error);
+      expect(platform.packages.map((pkg) => pkg.name)).toEqual(expect.arrayContaining(['python', 'numpy', 'pandas', 'pip']));
+      expect(platform.downloadBytes).toBe(platform.packages.reduce((sum, pkg) => sum + pkg.size, 0));
+      // The mirror served the metadata; the URLs stay canonical.
+      for (const pkg of platform.packages) expect(pkg.url).toMatch(/^https:\/\/conda\.anaconda\.org\/conda-forge\//);
+    }
+    expect(report.pip).toEqual([expect.objectContaining({ line: 'rich', ok: true, version: '13.9.4' })]);
+    // The CLI's JSON for the same design and mirrors, byte for byte as data.
+    const folder = await mkdtemp(join(tmpdir(), 'condocker-api-'));
+    try {
+      await writeFile(join(folder, 'design.json'), JSON.stringify(CHECKED));
+      const env = { ...process.env, ...fixtureMirrorEnv(fixtureOrigin) };
+      const cli = await promisify(execFile)(process.execPath, ['cli/condocker.mjs', 'check', join(folder, 'design.json'), '--pypi-url', fixtureOrigin, '--format', 'json'], { env });
+      expect(report).toEqual(JSON.parse(cli.stdout));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('POST /api/check takes YAML, and says which spec fails on which platform', async ({ request }) => {
+    const yaml = 'base:\n  platforms: [linux/amd64, linux/arm64]\nconda:\n  packages: [mkl]\n';
+    const response = await post(request, '/api/check', yaml, 'application/yaml');
+    expect(response.status(), await errorText(response)).toBe(200);
+    const report = (await response.json()) as CheckReport;
+    expect(report.ok).toBe(false);
+    expect(report.platforms['linux-64'].ok).toBe(true);
+    expect(report.platforms['linux-aarch64']).toMatchObject({ ok: false, kind: 'no-candidates', field: 'conda.packages.0', spec: 'mkl' });
+  });
+
+  test('POST /api/check answers a bad body as /api/zip does: 400 naming the field, 415, 413', async ({ request }) => {
+    const bad = await post(request, '/api/check', { conda: { pakages: ['numpy'] } });
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { issues: Array<{ path: string }> }).issues.map((issue) => issue.path)).toEqual(['conda.pakages']);
+    const invalid = await post(request, '/api/check', '{"conda": ', 'application/json');
+    expect([invalid.status(), ((await invalid.json()) as { error: string }).error]).toEqual([400, expect.stringMatching(/^Request body: invalid JSON at line 1/)]);
+    expect((await post(request, '/api/check', 'x', 'multipart/form-data')).status()).toBe(415);
+    expect((await post(request, '/api/check', `{"project":{"description":"${'x'.repeat(300 * 1024)}"}}`)).status()).toBe(413);
+  });
+
+  test('POST /api/check answers 502 naming the URL when a channel cannot be reached', async ({ request }) => {
+    const closed = `${await unreachableOrigin()}/closed-channel`;
+    const response = await post(request, '/api/check', { base: { platforms: ['linux/amd64'] }, conda: { channels: [closed] } });
+    expect(response.status()).toBe(502);
+    const body = (await response.json()) as { error: string; issues: unknown[] };
+    expect(body.error).toContain(`cannot reach ${closed}/linux-64/repodata.json`);
+    expect(body.issues).toEqual([]);
+  });
+
+  test('POST /api/lock gives the design with a lock that validates and is fresh, and the check it came from', async ({ request }) => {
+    const response = await post(request, '/api/lock', CHECKED);
+    expect(response.status(), await errorText(response)).toBe(200);
+    const body = (await response.json()) as { design: unknown; report: CheckReport };
+    expect(body.report.ok).toBe(true);
+    const locked = designSchema.parse(body.design);
+    expect(locked).toEqual({ ...designSchema.parse(CHECKED), lock: locked.lock });
+    expect(lockState(locked).kind).toBe('fresh');
+    expect(Object.keys(locked.lock!.platforms)).toEqual(['linux-64', 'linux-aarch64']);
+    expect(locked.lock!.pip).toEqual([{ line: 'rich', version: '13.9.4' }]);
+  });
+
+  test('POST /api/lock answers 422 with the check and the field when the design does not solve', async ({ request }) => {
+    const response = await post(request, '/api/lock', { base: { platforms: ['linux/arm64'] }, conda: { packages: ['mkl'] } });
+    expect(response.status()).toBe(422);
+    const body = (await response.json()) as { error: string; issues: Array<{ path: string }>; report: CheckReport };
+    expect(body.error).toMatch(/^Lock: linux-aarch64 did not solve/);
+    expect(body.issues.map((issue) => issue.path)).toEqual(['conda.packages.0']);
+    expect(body.report.ok).toBe(false);
   });
 });

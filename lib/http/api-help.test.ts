@@ -45,6 +45,9 @@ describe('apiHelpText', () => {
     '413 for a body over 256 KB',
     `curl -OJ 'http://localhost:3000/api/zip?preset=pytorch-gpu'`,
     'curl http://localhost:3000/api/mirrors',
+    "curl -X POST -H 'Content-Type: application/yaml' --data-binary @design.yaml http://localhost:3000/api/check",
+    "curl -X POST -H 'Content-Type: application/yaml' --data-binary @design.yaml http://localhost:3000/api/lock > locked.json",
+    '504 after 60 s',
     'CONDOCKER_CHANNEL_URLS',
     'CONDOCKER_PYPI_URL',
   ])('contains %s', (line) => {
@@ -75,6 +78,8 @@ describe('apiHelpJson', () => {
       'GET https://condocker.example/api/lint?preset=recipe-2020',
       'POST https://condocker.example/api/lint',
       'GET https://condocker.example/api/mirrors',
+      'POST https://condocker.example/api/check',
+      'POST https://condocker.example/api/lock',
     ]);
     expect(help.environment.map((variable) => variable.name)).toEqual(['CONDOCKER_CHANNEL_URLS', 'CONDOCKER_PYPI_URL']);
     expect(help.presets).toEqual(PRESETS.map((preset) => preset.id));

@@ -1,6 +1,7 @@
 // `GET /api`: what the HTTP door offers, as plain text with curl examples (like start.spring.io answers curl) or
 // as JSON. Both are rendered from one endpoint table.
 import { PRESETS } from '@/lib/design/presets';
+import { CHECK_CACHE_TTL_MS, RETRY_AFTER_SECONDS, SOLVE_CONCURRENCY, SOLVE_TIME_LIMIT_MS } from './check-limits';
 import { MAX_BODY_BYTES } from './design-request';
 
 /** One endpoint of the HTTP door. */
@@ -42,6 +43,12 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     path: '/api/mirrors',
     description: 'The server\'s mirrors {channelUrls: {name: url}, pypiUrl}; empty: the public indexes.',
   },
+  {
+    method: 'POST',
+    path: '/api/check',
+    description: 'Solve per platform, check pip lines: {ok, platforms: {subdir: {ok, packages, downloadBytes}}, pip}.',
+  },
+  { method: 'POST', path: '/api/lock', description: 'The design with its lock, and the check it came from: {design, report}.' },
 ];
 
 /** The server's environment variables that change what the API answers, for the help. */
@@ -127,6 +134,16 @@ export function apiHelpText(origin: string): string {
     'Endpoints:',
     ...API_ENDPOINTS.map((endpoint) => `  ${endpoint.method.padEnd(4)} ${endpoint.path.padEnd(widest)}  ${endpoint.description}`),
     '',
+    'Check a design against the package indexes: each platform solved (packages, download size, or the spec to',
+    'blame and its field), each pip line against PyPI; then lock it (the design comes back with its lock):',
+    `  curl -X POST -H 'Content-Type: application/yaml' --data-binary @design.yaml ${url('/api/check')}`,
+    `  curl -X POST -H 'Content-Type: application/yaml' --data-binary @design.yaml ${url('/api/lock')} > locked.json`,
+    `At most ${SOLVE_CONCURRENCY} solves run at once; 503 with Retry-After (${RETRY_AFTER_SECONDS} s) when too many wait, 504 after ${
+      SOLVE_TIME_LIMIT_MS / 1000
+    } s, 502 naming`,
+    `the URL when a channel or the index cannot be reached, 422 from /api/lock when the design does not check out.`,
+    `Results are reused for ${CHECK_CACHE_TTL_MS / 60_000} minutes for the same packages, channels, platforms and mirrors.`,
+    '',
     'The server\'s mirrors (where package metadata comes from; the page\'s own check asks the same hosts):',
     `  curl ${url('/api/mirrors')}`,
     'Set them on the server with:',
@@ -161,8 +178,10 @@ export function apiHelpJson(origin: string) {
     maxBodyBytes: MAX_BODY_BYTES,
     presets: PRESETS.map((preset) => preset.id),
     environment: API_ENVIRONMENT,
+    solve: { concurrency: SOLVE_CONCURRENCY, timeLimitSeconds: SOLVE_TIME_LIMIT_MS / 1000, cacheSeconds: CHECK_CACHE_TTL_MS / 1000 },
     examples: {
       zip: `curl -o env.zip '${origin}/api/zip?preset=data-science'`,
+      check: `curl -X POST -H 'Content-Type: application/yaml' --data-binary @design.yaml ${origin}/api/check`,
       post: `curl -X POST -H 'Content-Type: application/yaml' --data-binary @design.yaml -o env.zip ${origin}/api/zip`,
       files: `curl '${origin}/api/files?preset=minimal-python'`,
     },
