@@ -2,6 +2,9 @@
 // from the design's fields (not read back from the generated files), so the tier checks the image against the design.
 import { PRESETS } from '@/lib/design/presets';
 import { designSchema, type Design, type DesignInput } from '@/lib/design/schema';
+import { SUBDIR_OF_PLATFORM } from '@/lib/solve/virtual-packages';
+import type { FixtureServer } from '@/lib/testing/fixture-server';
+import { LOCKED_VARIANTS, lockedVariantDesign } from '@/lib/testing/locked-designs';
 
 /** What a built (offline) image must show, derived from the design by hand. */
 export interface ExpectedImage {
@@ -19,6 +22,8 @@ export interface ExpectedImage {
   /** Where the entrypoint's conda or micromamba lives (its error must name it). */
   condaExecutable: string;
   env: Record<string, string>;
+  /** Lock files the env step copies to /tmp (a locked design), readable by the user. */
+  lockFiles: string[];
 }
 
 /** One design the tier builds. */
@@ -78,6 +83,7 @@ function expectedImage(design: Design): ExpectedImage {
     entrypoint: ['/usr/bin/tini', '-g', '--', '/usr/local/bin/entrypoint.sh'],
     cmd: [...CMD[design.runtime.command], ...(jupyter ? [`--port=${design.runtime.port}`] : [])],
     exposedPorts: jupyter ? [`${design.runtime.port}/tcp`] : [],
+    lockFiles: design.lock ? design.base.platforms.map((platform) => `/tmp/conda-${SUBDIR_OF_PLATFORM[platform]}.lock`) : [],
     condaExecutable: micromamba ? '/usr/local/bin/micromamba' : `${expand(design.paths.condaRoot)}/bin/conda`,
     env: {
       ENV_PREFIX: envPrefix,
@@ -96,3 +102,20 @@ export const RECOMMENDED_CASES: RealBuildCase[] = [
   ...PRESETS.filter((preset) => !preset.design.compat.recipeLayout).map((preset) => ({ id: preset.id, design: preset.design })),
   ...Object.entries(custom).map(([id, input]) => ({ id, design: designSchema.parse(input) })),
 ].map(({ id, design }) => ({ id, design, expected: expectedImage(design) }));
+
+/** Locked designs the tier builds too: locks solved against the fixture channel (URLs on conda.anaconda.org). */
+export const LOCKED_CASE_IDS = ['data-science-locked', 'micromamba-locked'] as const;
+
+/**
+ * The locked cases, their locks solved with the real solver against the fixture server.
+ * @example const cases = await lockedCases(server)
+ */
+export async function lockedCases(server: FixtureServer): Promise<RealBuildCase[]> {
+  const cases: RealBuildCase[] = [];
+  for (const id of LOCKED_CASE_IDS) {
+    const variant = LOCKED_VARIANTS.find((candidate) => candidate.id === id)!;
+    const design = await lockedVariantDesign(variant, server);
+    cases.push({ id, design, expected: expectedImage(design) });
+  }
+  return cases;
+}

@@ -9,8 +9,9 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findPreset } from '@/lib/design/presets';
 import { generateFiles } from '@/lib/generators';
+import { startFixtureServer } from '@/lib/testing/fixture-server';
 import { cutNetworkRuns } from '@/lib/testing/offline-dockerfile';
-import { RECOMMENDED_CASES, type ExpectedImage, type RealBuildCase } from './cases';
+import { RECOMMENDED_CASES, lockedCases, type ExpectedImage, type RealBuildCase } from './cases';
 import { BASES, buildImage, imageConfig, lastStep, prepareBases, realBuildBlocker, runContainer, tagBase, type BaseName } from './containers';
 
 const blocker = realBuildBlocker();
@@ -18,6 +19,46 @@ if (blocker && process.env.CI) throw new Error(`The real-build tier must run in 
 if (blocker) console.warn(`Real-build tier SKIPPED: ${blocker}. CI always runs it.`);
 
 const BASE_NAMES = Object.keys(BASES) as BaseName[];
+
+// Locked designs: their locks are solved here, before the tests are collected, against the local fixture channel.
+const fixtureServer = await startFixtureServer();
+const LOCKED_CASES = await lockedCases(fixtureServer).finally(() => fixtureServer.close());
+
+// A stand-in for conda and micromamba in the "lock stage" build: the installers cannot be downloaded here, so this
+// reads the explicit file the way conda does (@EXPLICIT required, URL before "#checksum") and fetches its first
+// package with curl, to show which URL the lock-install step asks the network for.
+const INSTALLER_STAND_IN = `#!/bin/bash
+set -euo pipefail
+file=""
+while [ $# -gt 0 ]; do case "$1" in --file) file=$2; shift 2 ;; *) shift ;; esac; done
+grep -qx '@EXPLICIT' "$file"
+url=$(grep -E '^https?://' "$file" | head -n 1)
+echo "stand-in installer: $(grep -cE '^https?://' "$file") packages in $file, fetching \${url%%#*}"
+curl --fail --silent --show-error --location --output /dev/null "\${url%%#*}"
+`;
+
+/**
+ * The lock-stage variant: every network RUN before the lock install cut, the stand-in copied in as conda and
+ * micromamba right before it, everything else as generated. Returns the text and the lock RUN's lines in it.
+ */
+function lockStage(dockerfile: string): { text: string; lockRun: { startLine: number; endLine: number } } {
+  const { cut } = cutNetworkRuns(dockerfile);
+  const lines = dockerfile.split('\n');
+  const lockRun = cut.find((run) => lines.slice(run.startLine - 1, run.endLine).join('\n').includes('--file "/tmp/conda-${subdir}.lock"'));
+  if (!lockRun) throw new Error('no lock-install RUN in this Dockerfile');
+  const removed = new Set(cut.filter((run) => run.startLine < lockRun.startLine).flatMap((run) => Array.from({ length: run.endLine - run.startLine + 1 }, (_, k) => run.startLine + k)));
+  const kept: string[] = [];
+  let lockStart = 0;
+  lines.forEach((line, index) => {
+    if (removed.has(index + 1)) return;
+    if (index + 1 === lockRun.startLine) {
+      kept.push('COPY --chmod=0755 conda-stand-in.sh /usr/local/bin/conda', 'COPY --chmod=0755 conda-stand-in.sh /usr/local/bin/micromamba');
+      lockStart = kept.length + 1;
+    }
+    kept.push(line);
+  });
+  return { text: kept.join('\n'), lockRun: { startLine: lockStart, endLine: lockStart + (lockRun.endLine - lockRun.startLine) } };
+}
 const contexts: string[] = [];
 const timings: string[] = [];
 
@@ -79,6 +120,7 @@ echo "apt_list_files=$(find /var/lib/apt/lists -type f 2>/dev/null | wc -l)"
 echo "apt_debs=$(find /var/cache/apt -name '*.deb' 2>/dev/null | wc -l)"
 echo "pip_cache_files=$(find "$HOME/.cache/pip" -type f 2>/dev/null | wc -l)"
 echo "docker_clean=$([ -f /etc/apt/apt.conf.d/docker-clean ] && echo kept || echo gone)"
+for lock in /tmp/conda-*.lock; do if [ -e "$lock" ]; then echo "lock:$lock=$([ -r "$lock" ] && head -n 5 "$lock" | tail -n 1)"; fi; done
 `;
 
 /** Checks a built offline image against what its design says, with podman. */
@@ -106,6 +148,9 @@ function checkImage(tag: string, expected: ExpectedImage): void {
     docker_clean: 'kept',
   });
   expect(facts.tini).toMatch(/^tini version \d+\.\d+\.\d+/);
+  // A locked design's lock files are in the image, readable by the user, in conda's explicit format.
+  expect(Object.keys(facts).filter((key) => key.startsWith('lock:')).sort()).toEqual(expected.lockFiles.map((file) => `lock:${file}`).sort());
+  for (const file of expected.lockFiles) expect(facts[`lock:${file}`], file).toBe('@EXPLICIT');
   for (const pkg of expected.aptPackages) expect(facts[`apt:${pkg}`], pkg).toBe('install ok installed');
 
   const config = imageConfig(tag);
@@ -132,7 +177,7 @@ describe.skipIf(blocker !== null)('real builds with buildah', () => {
     console.log(`Real-build tier timings:\n  ${timings.join('\n  ')}`);
   });
 
-  describe.each(RECOMMENDED_CASES)('$id', (buildCase: RealBuildCase) => {
+  describe.each([...RECOMMENDED_CASES, ...LOCKED_CASES])('$id', (buildCase: RealBuildCase) => {
     const files = generateFiles(buildCase.design);
     const { dir, dockerfile, offline } = context(files);
     const { expected } = buildCase;
@@ -151,6 +196,29 @@ describe.skipIf(blocker !== null)('real builds with buildah', () => {
       const built = await timed(`${buildCase.id} offline on ${base}`, () => buildImage(dir, tag, { dockerfile: join(dir, 'Dockerfile.offline'), buildArgs: { BASE_IMAGE: BASES[base] } }));
       expect(built.status, built.stdout + built.stderr).toBe(0);
       checkImage(tag, expected);
+    });
+  });
+
+  describe.each(LOCKED_CASES)('$id: the lock stage', (buildCase: RealBuildCase) => {
+    const files = generateFiles(buildCase.design);
+    const { dir, dockerfile } = context(files);
+    const stage = lockStage(dockerfile);
+    writeFileSync(join(dir, 'Dockerfile.lock-stage'), stage.text);
+    writeFileSync(join(dir, 'conda-stand-in.sh'), INSTALLER_STAND_IN);
+
+    // The installer cannot be downloaded, so the verbatim build never gets here; with the downloads before it cut and
+    // a stand-in installer, the build runs the lock install as generated: the case picks the lock of TARGETARCH, and
+    // the step stops on name resolution of conda.anaconda.org, the lock's canonical host.
+    test('on the debian base: the lock-install RUN picks the lock for TARGETARCH and stops on resolving conda.anaconda.org', async () => {
+      const result = await timed(`${buildCase.id} lock stage`, () =>
+        buildImage(dir, `localhost/rb-${buildCase.id}-lock-stage`, { dockerfile: join(dir, 'Dockerfile.lock-stage'), buildArgs: { BASE_IMAGE: BASES.debian } }),
+      );
+      const output = result.stdout + result.stderr;
+      expect(result.status, output).not.toBe(0);
+      expect(lastStep(output), output).toBe(asStep(stage.text, stage.lockRun.startLine, stage.lockRun.endLine));
+      const count = buildCase.design.lock!.platforms['linux-64']!.length;
+      expect(output).toMatch(new RegExp(`stand-in installer: ${count} packages in /tmp/conda-linux-64\\.lock, fetching https://conda\\.anaconda\\.org/conda-forge/`));
+      expect(output).toMatch(/Could not resolve host: conda\.anaconda\.org/);
     });
   });
 

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '@/lib/design/presets';
 import { generateFiles } from '@/lib/generators';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { LOCKED_VARIANTS, lockedVariantDesign } from './locked-designs';
 import { cutNetworkRuns } from './offline-dockerfile';
 
 const dockerfileOf = (id: string) =>
@@ -58,6 +60,34 @@ describe('cutNetworkRuns', () => {
     const kept = lines.filter((_, index) => !cut.some((run) => index + 1 >= run.startLine && index + 1 <= run.endLine));
     expect(text).toBe(kept.join('\n'));
     for (const run of cut) expect(lines[run.startLine - 1]).toMatch(/^RUN /);
+    expect(cutNetworkRuns(text).cut).toEqual([]);
+  });
+});
+
+describe('cutNetworkRuns on locked designs', () => {
+  let server: FixtureServer;
+  const dockerfiles = new Map<string, string>();
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    for (const variant of LOCKED_VARIANTS)
+      dockerfiles.set(variant.id, generateFiles(await lockedVariantDesign(variant, server)).find((file) => file.path === 'Dockerfile')!.content);
+  });
+  afterAll(() => server.close());
+
+  // The lock install runs conda or micromamba (and pip through the env's python in the same RUN): cut whole.
+  it.each([
+    ['data-science-locked', [['curl', 'conda'], ['conda']]],
+    ['micromamba-locked', [['curl'], ['micromamba']]],
+    ['pytorch-gpu-locked', [['curl', 'conda'], ['conda']]],
+    ['recipe-2020-locked', [['wget'], ['conda'], ['conda'], ['conda', 'postBuild.sh']]],
+  ])('%s: cuts the installer and the lock-install RUN', (id, programs) => {
+    const dockerfile = dockerfiles.get(id)!;
+    const { text, cut } = cutNetworkRuns(dockerfile);
+    expect(cut.map((run) => run.programs)).toEqual(programs);
+    const lines = dockerfile.split('\n');
+    const lockRun = cut.find((run) => lines.slice(run.startLine - 1, run.endLine).join('\n').includes('.lock"'));
+    expect(lockRun).toBeDefined();
+    expect(text).not.toContain('create --yes');
     expect(cutNetworkRuns(text).cut).toEqual([]);
   });
 });
