@@ -1,11 +1,14 @@
 import type { ResolvedDesign } from '@/lib/design/resolve';
+import { explicitLockFileName } from '@/lib/solve/explicit-lock';
+import { lockedSubdirs } from './conda-lock';
 import { textFile, type GeneratedFile } from './types';
 
 /** Generates .dockerignore as an allow-list: only the files the Dockerfile copies enter the build context. */
 export function generateDockerignore(r: ResolvedDesign): GeneratedFile | null {
   if (!r.design.files.dockerignore) return null;
+  // With a lock the Dockerfile copies the lock files instead of environment.yml.
   const allowed = [
-    'environment.yml',
+    ...(r.lock ? lockedSubdirs(r).map(explicitLockFileName) : ['environment.yml']),
     ...(r.requirementLines.length ? ['requirements.txt'] : []),
     ...(r.hasPostBuild ? ['postBuild'] : []),
     'docker/entrypoint.sh',

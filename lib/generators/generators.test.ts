@@ -196,6 +196,18 @@ describe('locked variants (locks solved against the fixture channel)', () => {
     }
   });
 
+  it.each(LOCKED_VARIANTS.map((variant) => [variant.id] as const))('%s: .dockerignore lets in every file the Dockerfile copies (the lock files too)', (id) => {
+    const files = generateFiles(designs.get(id)!);
+    const ignore = files.find((file) => file.path === '.dockerignore');
+    if (!ignore) return;
+    const allowed = ignore.content.split('\n').filter((line) => line.startsWith('!')).map((line) => line.slice(1));
+    const copied = dockerfileInstructions(files.find((file) => file.path === 'Dockerfile')!.content)
+      .filter(([keyword]) => keyword === 'COPY')
+      .flatMap(([, args]) => args.split(' ').filter((word) => !word.startsWith('--')).slice(0, -1));
+    expect(copied.filter((source) => !allowed.includes(source))).toEqual([]);
+    expect(copied).toContain('conda-linux-64.lock');
+  });
+
   it('uses sha256 where the installer reads it and md5 for older ones', () => {
     const hashOf = (id: string, subdir = 'linux-64') =>
       parseExplicitLock(generateFiles(designs.get(id)!).find((f) => f.path === `conda-${subdir}.lock`)!.content);
