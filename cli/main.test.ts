@@ -274,6 +274,20 @@ describe('import', () => {
     expect(rendered.written.get('out/environment.yml')?.data).toContain('numpy');
   });
 
+  it('follows -r through the files named together (environment.yml requirements.txt requirements-dev.txt)', async () => {
+    const files = {
+      'environment.yml': 'name: demo\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - pip\n  - pip:\n    - -r requirements.txt\n',
+      'requirements.txt': 'numpy\n-r requirements-dev.txt\n-r requirements-docs.txt\n',
+      'requirements-dev.txt': 'pytest\n',
+    };
+    const result = await run(['import', 'environment.yml', 'requirements.txt', 'requirements-dev.txt', '--json'], files);
+    expect(result.code).toBe(0);
+    expect(designSchema.parse(JSON.parse(result.stdout)).pip.packages).toEqual(['numpy', 'pytest']);
+    expect(result.stderr).toBe(
+      'requirements.txt:3: warning: "-r requirements-docs.txt": that file is not part of this import, so its requirements are not included (an import into a design keeps the design\'s pip packages in their place); import it together with this file.\n',
+    );
+  });
+
   it('reads back a zip that render wrote', async () => {
     const zip = await run(['render', '--preset', 'pytorch-gpu', '-o', 'p.zip']);
     const result = await run(['import', 'p.zip', '--json'], { 'p.zip': zip.written.get('p.zip')!.data });

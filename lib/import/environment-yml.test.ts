@@ -235,3 +235,21 @@ describe('import → generate → import is a fixed point for environment.yml', 
     expect(second.warnings).toEqual([]);
   });
 });
+
+describe('issue 9: an explicit pip stays when the pip list has nothing the design can hold', () => {
+  const env = (pip: string) => `name: x\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - pip\n${pip}`;
+  it.each<[string, string, string[], string[]]>([
+    // [what, pip part, conda packages, pip packages]
+    ['no pip list', '', ['pip'], []],
+    ['an empty pip list', '  - pip: []\n', ['pip'], []],
+    ['a pip list with only "-e ."', '  - pip:\n    - -e .\n', ['pip'], []],
+    ['a pip list with only a -r file that is not imported', '  - pip:\n    - -r missing.txt\n', ['pip'], []],
+    ['a pip list with packages (the generator adds pip back)', '  - pip:\n    - rich\n', [], ['rich']],
+  ])('%s', (_, pip, conda, packages) => {
+    const result = imported(importEnvironmentYml(env(pip), designSchema.parse({ conda: { packages: [] } })));
+    expect(result.design.conda.packages).toEqual(conda);
+    expect(result.design.pip.packages).toEqual(packages);
+    const rendered = fileOf(result.design, 'environment.yml') as string;
+    expect(rendered).toContain('  - pip\n');
+  });
+});

@@ -7,8 +7,9 @@
 //   python=3.12.*, python 3.12): that is where Condocker writes it, so a generated file reads back unchanged.
 //   Anywhere else, or pinned differently (python>=3.10), it stays in the package list where it was. A design with
 //   an empty Python version writes its own python pin first too, so importing into such a design keeps it that way.
-// - A bare `pip` as the last conda dependency next to a pip list is the one Condocker adds itself; it is left out
-//   of the packages and comes back when the file is generated.
+// - A bare `pip` as the last conda dependency is the one Condocker adds itself when the design has pip packages;
+//   it is left out of the packages only then (it comes back when the file is generated). Without pip packages
+//   (a pip list whose entries could not be imported, or none) it stays: the author asked for pip in the env.
 import { parseCondaSpec } from '@/lib/specs/conda-spec';
 import { DEFAULT_DESIGN, type Design } from '@/lib/design/schema';
 import {
@@ -24,7 +25,7 @@ import {
   type Located,
   type Origin,
 } from './common';
-import { addPipLine, appendPipContent, applyPipContent, emptyPipContent, type PipContent, type PipReadContext } from './requirements-txt';
+import { addPipLine, appendPipContent, applyPipContent, emptyPipContent, reportMixedHashes, type PipContent, type PipReadContext } from './requirements-txt';
 import type { ImportOptions, ImportResult, ImportWarning } from './types';
 import { isNullNode, keyText, parseYamlTree, type YamlNode } from './yaml-tree';
 
@@ -105,7 +106,6 @@ class EnvironmentReader {
       }
     }
     this.findPythonVersion();
-    this.dropImplicitPip();
   }
 
   private readName(node: YamlNode): void {
@@ -242,13 +242,6 @@ class EnvironmentReader {
     const version = first && PYTHON_MAJOR_MINOR.exec(first.value)?.[1];
     if (version) this.content.leadingPythonVersion = version;
   }
-
-  private dropImplicitPip(): void {
-    const packages = this.content.condaPackages;
-    const pip = this.content.pip;
-    const hasPipEntries = pip !== undefined && (pip.packages.length > 0 || pip.missingFiles.length > 0);
-    if (hasPipEntries && packages.at(-1)?.value === 'pip') packages.pop();
-  }
 }
 
 /**
@@ -285,14 +278,17 @@ export function applyEnvironment(draft: DesignDraft, content: EnvironmentContent
       message: `${file} lists no channels; kept the design's channels (${(getDraftValue(draft, 'conda.channels') as string[]).join(', ') || 'none'}).`,
       severity: 'info',
     });
-  const [first, ...rest] = content.condaPackages;
-  const lift = content.leadingPythonVersion !== undefined && getDraftValue(draft, 'conda.pythonVersion') !== '';
-  setDraftField(draft, 'conda.pythonVersion', lift ? content.leadingPythonVersion : '', lift ? first.origin : { file });
-  setDraftList(draft, 'conda.packages', lift ? rest : content.condaPackages);
   const pip = content.pip ?? emptyPipContent();
   // The requirements of a file that was not imported: the design's pip packages are the best stand-in.
   if (pip.missingFiles.length > 0) appendPipContent(draft, pip);
   else applyPipContent(draft, pip);
+  const hasPipPackages = (getDraftValue(draft, 'pip.packages') as string[]).length > 0;
+  const implicitPip = content.pip !== undefined && hasPipPackages && content.condaPackages.at(-1)?.value === 'pip';
+  const packages = implicitPip ? content.condaPackages.slice(0, -1) : content.condaPackages;
+  const [first, ...rest] = packages;
+  const lift = content.leadingPythonVersion !== undefined && getDraftValue(draft, 'conda.pythonVersion') !== '';
+  setDraftField(draft, 'conda.pythonVersion', lift ? content.leadingPythonVersion : '', lift ? first.origin : { file });
+  setDraftList(draft, 'conda.packages', lift ? rest : packages);
   setDraftList(draft, 'runtime.env', content.variables ?? []);
 }
 
@@ -310,6 +306,7 @@ export function importEnvironmentYml(text: string, base: Design = DEFAULT_DESIGN
   const warnings: ImportWarning[] = [];
   const read = readEnvironmentYml(text, { file, companions: options.companions, warnings });
   if (!read.ok) return read;
+  reportMixedHashes(read.content.pip?.packages ?? [], warnings);
   const draft = createDraft(base);
   applyEnvironment(draft, read.content, warnings, file);
   return finalizeDraft(draft, warnings, file);

@@ -165,3 +165,18 @@ describe('pathological input finishes and is reported, never thrown', () => {
     });
   });
 });
+
+describe('issue 9: -r chains across files imported together', () => {
+  const env = 'name: x\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - pip\n  - pip:\n    - -r requirements.txt\n';
+  it.each<[string, Array<[string, string]>, string[], string[]]>([
+    // [what, files, pip packages, start of each warning]
+    ['environment.yml → requirements.txt → requirements-dev.txt', [['environment.yml', env], ['requirements.txt', 'numpy\n-r requirements-dev.txt\n'], ['requirements-dev.txt', 'pytest\n']], ['numpy', 'pytest'], []],
+    ['requirements.txt → requirements-dev.txt', [['requirements.txt', 'numpy\n-r requirements-dev.txt\n'], ['requirements-dev.txt', 'pytest\n']], ['numpy', 'pytest'], []],
+    ['a file no -r reaches is added, with a note', [['requirements.txt', 'numpy\n'], ['requirements-dev.txt', 'pytest\n']], ['numpy', 'pytest'], ['requirements-dev.txt is not referenced']],
+    ['a -r file that is not there stays a warning at its line', [['requirements.txt', 'numpy\n-r requirements-test.txt\n'], ['requirements-dev.txt', 'pytest\n']], ['numpy', 'pytest'], ['"-r requirements-test.txt": that file is not part of this import', 'requirements-dev.txt is not referenced']],
+  ])('%s', async (_, files, packages, warnings) => {
+    const result = imported(await importFiles(files.map(([name, content]) => ({ name, content }))));
+    expect(result.design.pip.packages).toEqual(packages);
+    expect(result.warnings.map((warning) => warning.message.slice(0, warnings[result.warnings.indexOf(warning)]?.length ?? 0))).toEqual(warnings);
+  });
+});

@@ -6,11 +6,11 @@ import { load } from 'js-yaml';
 import { DEFAULT_DESIGN, type Design } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
 import { readAptTxt } from './apt-txt';
-import { createDraft, finalizeDraft, setDraftField, setDraftList, warningAt, type DesignDraft } from './common';
+import { createDraft, finalizeDraft, getDraftValue, setDraftField, setDraftList, warningAt, type DesignDraft } from './common';
 import { applyDockerfile, checkDockerfileSize, readDockerfile, type DockerfileContent } from './dockerfile';
 import { applyEnvironment, readEnvironmentYml } from './environment-yml';
 import { applyPostBuild, readPostBuild } from './post-build';
-import { addRequirementsText, appendPipContent, applyPipContent, emptyPipContent } from './requirements-txt';
+import { addRequirementsText, appendPipContent, applyPipContent, emptyPipContent, reportMixedHashes } from './requirements-txt';
 import type { ImportResult, ImportWarning } from './types';
 
 /** One file of a project, by its path inside the project. */
@@ -173,20 +173,28 @@ export function importProjectFiles(files: readonly ProjectFile[], base: Design =
     if (!read.content.variables && dockerfile && dockerfile.env.length > 0) setDraftList(draft, 'runtime.env', dockerfile.env);
   } else if (wholeProject) warnings.push({ file: 'environment.yml', message: 'environment.yml is missing: the conda packages, channels and Python version are the defaults.' });
 
-  const requirements = byPath.get('requirements.txt');
-  if (requirements !== undefined && !requirementsRead.includes('requirements.txt')) {
+  // requirements.txt first, then any other requirements file picked together that no -r reached.
+  const requirementPaths = [...byPath.keys()].filter((path) => (wholeProject ? path === 'requirements.txt' : path !== 'apt.txt' && /\.(?:txt|in)$/.test(path)));
+  requirementPaths.sort((a, b) => Number(b === 'requirements.txt') - Number(a === 'requirements.txt'));
+  let pipApplied = environmentPath !== undefined;
+  for (const path of requirementPaths) {
+    if (requirementsRead.includes(path)) continue;
     const pip = emptyPipContent();
-    addRequirementsText(pip, requirements, { file: 'requirements.txt', companions, warnings });
-    if (!environmentPath) applyPipContent(draft, pip);
+    addRequirementsText(pip, byPath.get(path) as string, { file: path, companions, warnings });
+    requirementsRead.push(path, ...pip.filesRead);
+    if (!pipApplied) applyPipContent(draft, pip);
     else {
-      // conda would not install it, but it was imported on purpose: add its packages to the environment's.
+      // pip would not install it through the files read before, but it was imported on purpose: add its packages.
       appendPipContent(draft, pip);
       warnings.push({
-        file: 'requirements.txt',
-        message: `requirements.txt is not referenced by ${environmentPath} ("- pip: [-r requirements.txt]"); its packages were added to the pip packages.`,
+        file: path,
+        message: environmentPath
+          ? `${path} is not referenced by ${environmentPath} ("- pip: [-r ${path}]"); its packages were added to the pip packages.`
+          : `${path} is not referenced by the other requirements files ("-r ${path}"); its packages were added to the pip packages.`,
         severity: 'info',
       });
     }
+    pipApplied = true;
   }
 
   for (const path of byPath.keys())
@@ -209,6 +217,9 @@ export function importProjectFiles(files: readonly ProjectFile[], base: Design =
     fillFromCompanions(draft, dockerfile, byPath);
   }
 
+  const pipOrigins = draft.lists.get('pip.packages') ?? [];
+  const pipPackages = getDraftValue(draft, 'pip.packages') as string[];
+  reportMixedHashes(pipPackages.map((value, index) => ({ value, origin: pipOrigins[index] ?? {} })), warnings);
   const result = finalizeDraft(draft, warnings, 'the imported files');
   if (result.ok && wholeProject) compareWithGenerated(result.design, byPath, result.warnings);
   return result;

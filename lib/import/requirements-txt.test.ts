@@ -24,7 +24,7 @@ describe('importRequirementsTxt on a locked, commented file', () => {
       'certifi==2024.8.30 --hash=sha256:922820b53db7a7257ffbda3f597266d435245903d80737e34f8a45ff3e3230d8 --hash=sha256:bec941d2aa8195e248a60b31ff9f0558284cf01a52591ceda73ea9afffd69fd9',
       'requests[socks,security]>=2.31,<3; python_version >= "3.8"',
       'tomli>=2; python_version < "3.11"',
-      'numpy>=1.26',
+      'numpy>=1.26,>=1.20',
       'torch==2.5.1+cpu',
       'mypkg @ https://example.org/mypkg-1.0.tar.gz',
       '-e git+https://github.com/org/repo.git@v1.0#egg=repo',
@@ -39,12 +39,13 @@ describe('importRequirementsTxt on a locked, commented file', () => {
 
   it('reports what it cannot represent at its line', () => {
     expect(result.warnings.map((warning) => [warning.line, warning.severity ?? 'warning', warning.message.slice(0, 36)])).toEqual([
+      [undefined, 'warning', '1 pip requirement has --hash and 7 d'],
       [4, 'info', '"--index-url https://pypi.example.or'],
       [6, 'warning', 'Not imported: "--find-links ./wheels'],
-      [19, 'warning', 'Not imported: "-e .". The local path'],
+      [19, 'warning', 'Not imported: "-e ." installs the pr'],
       [21, 'warning', '"-r more-requirements.txt": that fil'],
       [22, 'warning', 'Not imported: "-c constraints.txt". '],
-      [23, 'warning', 'Not imported: "numpy>=1.20" repeats '],
+      [23, 'warning', 'Merged "numpy>=1.20" into "numpy>=1.'],
       [24, 'warning', 'Not imported: Invalid pip requiremen'],
     ]);
     expect(result.warnings.every((warning) => warning.file === 'requirements-hashes.txt')).toBe(true);
@@ -141,6 +142,52 @@ describe('import → generate → import is a fixed point for requirements.txt',
     const second = imported(importRequirementsTxt(text));
     expect(second.design).toEqual(first.design);
     expect(requirementsOf(second.design)).toBe(text);
-    expect(second.warnings).toEqual([]);
+    // Only the true statement that the fixture mixes hashed and unhashed lines is repeated.
+    expect(second.warnings.map((warning) => warning.message.slice(0, 36))).toEqual(['1 pip requirement has --hash and 7 d']);
+  });
+});
+
+describe('issue 9: nothing lost from real requirements files', () => {
+  const HASH = (digit: string) => `--hash=sha256:${digit.repeat(64)}`;
+  const hashes = Array.from({ length: 70 }, (_, index) => `--hash=sha256:${index.toString(16).padStart(64, '0')}`);
+
+  it.each<[string, string, string[], string[]]>([
+    // [what, requirements.txt, pip packages, start of each warning]
+    ['a 70-hash line with continuations', `grpcio==1.66.1 \\\n    ${hashes.join(' \\\n    ')}\n`, [`grpcio==1.66.1 ${hashes.join(' ')}`], []],
+    ['extras of one package in two lines are merged', 'ray[default]\nnumpy\nray[data]\n', ['ray[default,data]', 'numpy'], ['Merged "ray[data]" into "ray[default]"']],
+    ['a version and extras are merged', 'ray[default]==2.9.0\nray[data]\n', ['ray[default,data]==2.9.0'], ['Merged "ray[data]"']],
+    ['two different ranges are both kept, with a warning', 'numpy>=1.20\nnumpy<2\n', ['numpy>=1.20,<2'], ['Merged "numpy<2" into "numpy>=1.20"']],
+    ['the same name under different markers is kept twice', 'numpy==1.24; python_version < "3.9"\nnumpy==1.26; python_version >= "3.9"\n', ['numpy==1.24; python_version < "3.9"', 'numpy==1.26; python_version >= "3.9"'], []],
+    ['an exact repeat is kept once', 'numpy\nNumPy\n', ['numpy'], ['"NumPy" repeats "numpy"']],
+    ['hashes of one pinned package are merged', `six==1.16.0 ${HASH('a')}\nsix==1.16.0 ${HASH('b')}\n`, [`six==1.16.0 ${HASH('a')} ${HASH('b')}`], ['Merged "six==1.16.0']],
+    [
+      '--pre, names and --extra-index-url on one line are split',
+      '--pre torch torchvision torchaudio --extra-index-url https://download.pytorch.org/whl/nightly/cu121\n',
+      ['--pre', 'torch', 'torchvision', 'torchaudio'],
+      ['Split "--pre torch torchvision torchaudio --extra-index-url https://download.pytorch.org/whl/nightly/cu121" into "--pre", "torch"'],
+    ],
+    ['mixed hashed and unhashed lines are reported', `six==1.16.0 ${HASH('a')}\nrich\n`, [`six==1.16.0 ${HASH('a')}`, 'rich'], ['1 pip requirement has --hash and 1 does not ("rich" (line 2']],
+    ['-e . says that installing the project is not there yet', '-e .\n', [], ['requirements.txt has no requirements', 'Not imported: "-e ." installs the project itself']],
+    ['-e .[extras] too', '-e .[brotli,socks]\nrich\n', ['rich'], ['Not imported: "-e .[brotli,socks]" installs the project itself']],
+    ['-e ./lib is another local path', '-e ./lib\nrich\n', ['rich'], ['Not imported: "-e ./lib". The local path is not in the image']],
+  ])('%s', (_, text, packages, warnings) => {
+    const result = imported(importRequirementsTxt(text));
+    expect(result.design.pip.packages).toEqual(packages);
+    expect(result.warnings.map((warning) => warning.message)).toHaveLength(warnings.length);
+    result.warnings.forEach((warning, index) => expect(warning.message.startsWith(warnings[index])).toBe(true));
+  });
+
+  it('puts the split extra index URL into the design\'s extra index URLs', () => {
+    const result = imported(importRequirementsTxt('--pre torch --extra-index-url https://download.pytorch.org/whl/nightly/cpu\n'));
+    expect(result.design.pip.extraIndexUrls).toEqual(['https://download.pytorch.org/whl/nightly/cpu']);
+    expect(result.warnings[0]).toMatchObject({ line: 1, severity: 'info' });
+  });
+
+  it('renders a hashed lock back line for line, and reads it back the same', () => {
+    const text = `certifi==2024.8.30 ${hashes.slice(0, 2).join(' ')}\ngrpcio==1.66.1 ${hashes.join(' ')}\n`;
+    const first = imported(importRequirementsTxt(text));
+    const rendered = requirementsOf(first.design) as string;
+    expect(rendered.split('\n').filter((line) => line.includes('--hash'))).toHaveLength(2);
+    expect(imported(importRequirementsTxt(rendered)).design).toEqual(first.design);
   });
 });

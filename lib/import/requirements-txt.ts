@@ -3,7 +3,7 @@
 // Not representable, each reported at its line: `-r` files that are not part of the import, `-c` constraints,
 // local paths (`-e .`, `--find-links ./wheels`): Condocker copies only requirements.txt into the image.
 import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
-import { formatPipLine, normalizePipName, parsePipLine, splitRequirementsText } from '@/lib/specs/pip-requirement';
+import { formatPipLine, normalizePipName, parsePipLine, splitMixedOptionLine, splitRequirementsText, type PipLine } from '@/lib/specs/pip-requirement';
 import {
   checkImportSize,
   createDraft,
@@ -60,18 +60,34 @@ function isUrl(value: string): boolean {
   return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value);
 }
 
-function findDuplicate(content: PipContent, line: string): Located<string> | undefined {
-  const parsed = parsePipLine(line);
-  const key = (text: string) => {
-    const result = parsePipLine(text);
-    if (!result.ok) return text;
-    const { line: pip } = result;
-    // Same name with different markers is legitimate (one version per Python); compare name + marker.
-    return pip.kind === 'requirement' ? `${normalizePipName(pip.name)};${pip.marker ?? ''}` : formatPipLine(pip);
-  };
-  if (!parsed.ok) return undefined;
-  const wanted = key(line);
-  return content.packages.find((entry) => key(entry.value) === wanted);
+type RequirementLine = Extract<PipLine, { kind: 'requirement' }>;
+
+function requirementOf(text: string): RequirementLine | undefined {
+  const result = parsePipLine(text);
+  return result.ok && result.line.kind === 'requirement' ? result.line : undefined;
+}
+
+/** The entry `line` repeats exactly, or the requirement for the same name, marker and URL it can be merged into. */
+function findSameRequirement(content: PipContent, formatted: string, pip: PipLine): { index: number; merged?: string } | undefined {
+  const exact = content.packages.findIndex((entry) => entry.value === formatted);
+  if (exact !== -1) return { index: exact };
+  if (pip.kind !== 'requirement') return undefined;
+  const name = normalizePipName(pip.name);
+  // Same name under different markers is legitimate (one version per Python), so markers are part of the key.
+  const index = content.packages.findIndex((entry) => {
+    const other = requirementOf(entry.value);
+    return other !== undefined && normalizePipName(other.name) === name && (other.marker ?? '') === (pip.marker ?? '') && other.url === pip.url;
+  });
+  if (index === -1) return undefined;
+  const first = requirementOf(content.packages[index].value) as RequirementLine;
+  return { index, merged: formatPipLine(mergeRequirements(first, pip)) };
+}
+
+/** One requirement that asks for what both ask: the union of extras, both version ranges, the union of hashes. */
+function mergeRequirements(first: RequirementLine, second: RequirementLine): RequirementLine {
+  const union = (a: string[], b: string[]) => [...a, ...b.filter((item) => !a.includes(item))];
+  const clauses = union(first.specifier.split(',').filter(Boolean), second.specifier.split(',').filter(Boolean));
+  return { ...first, extras: union(first.extras, second.extras), specifier: clauses.join(','), hashes: union(first.hashes, second.hashes) };
 }
 
 function lineHint(origin: Origin | undefined): string {
@@ -89,6 +105,18 @@ export function addPipLine(content: PipContent, text: string, origin: Origin, co
   const relativeFile = /^(-r|--requirement|-c|--constraint)(?:\s+|=)file:(?!\/)(\S+)$/.exec(text.trim());
   const result = parsePipLine(relativeFile ? `${relativeFile[1]} ${relativeFile[2]}` : text);
   if (!result.ok) {
+    const pieces = splitMixedOptionLine(text);
+    if (pieces && pieces.every((piece) => parsePipLine(piece).ok)) {
+      warnings.push(
+        warningAt(
+          origin,
+          `Split "${text.trim()}" into ${pieces.map((piece) => `"${piece}"`).join(', ')}: pip reads only the options of such a line and ignores the names; they were imported as meant, one line each.`,
+          'info',
+        ),
+      );
+      for (const piece of pieces) addPipLine(content, piece, origin, context);
+      return;
+    }
     warnings.push(warningAt(origin, `Not imported: ${result.error}`));
     return;
   }
@@ -129,6 +157,15 @@ export function addPipLine(content: PipContent, text: string, origin: Origin, co
         break;
     }
   }
+  if (pip.kind === 'editable' && /^\.\/?(\[|$)/.test(pip.target)) {
+    warnings.push(
+      warningAt(
+        origin,
+        `Not imported: "${pip.raw}" installs the project itself from its source folder. Condocker does not copy the project's source into the image yet ("install this project" is planned); until then, install it after the image is built, e.g. "pip install --no-deps -e ." in a container with the project mounted.`,
+      ),
+    );
+    return;
+  }
   if (pip.kind === 'editable' && !isUrl(pip.target)) {
     warnings.push(
       warningAt(
@@ -139,12 +176,26 @@ export function addPipLine(content: PipContent, text: string, origin: Origin, co
     return;
   }
   const formatted = formatPipLine(pip);
-  const duplicate = findDuplicate(content, formatted);
-  if (duplicate) {
-    warnings.push(warningAt(origin, `Not imported: "${pip.raw}" repeats "${duplicate.value}"${lineHint(duplicate.origin)}.`));
+  const same = findSameRequirement(content, formatted, pip);
+  if (!same) {
+    content.packages.push({ value: formatted, origin });
     return;
   }
-  content.packages.push({ value: formatted, origin });
+  const first = content.packages[same.index];
+  if (same.merged === undefined || same.merged === first.value) {
+    warnings.push(warningAt(origin, `"${pip.raw}" repeats "${first.value}"${lineHint(first.origin)}; kept once.`, 'info'));
+    return;
+  }
+  const [a, b] = [requirementOf(first.value)?.specifier ?? '', pip.kind === 'requirement' ? pip.specifier : ''];
+  const narrowed = a !== '' && b !== '' && a !== b;
+  warnings.push(
+    warningAt(
+      origin,
+      `Merged "${pip.raw}" into "${first.value}"${lineHint(first.origin)}: one line "${same.merged}" asks pip for both${narrowed ? '; check that one version satisfies both ranges' : ''}.`,
+      narrowed ? undefined : 'info',
+    ),
+  );
+  content.packages[same.index] = { value: same.merged, origin: first.origin };
 }
 
 function followRequirementFile(content: PipContent, reference: string, written: string, origin: Origin, context: PipReadContext): void {
@@ -183,6 +234,24 @@ export function addRequirementsText(content: PipContent, text: string, context: 
   for (const { line, text: logical } of splitRequirementsText(text)) addPipLine(content, logical, { file: context.file, line }, context);
 }
 
+/**
+ * pip's hash-checking mode: once one requirement has --hash, every requirement must have one and be pinned with
+ * "==" (or be a URL), or pip install fails. Reports the lines that break that, so a mixed import is not a surprise.
+ * @example reportMixedHashes([{ value: 'a==1 --hash=sha256:…', origin: {} }, { value: 'b', origin: { line: 2 } }], warnings)
+ */
+export function reportMixedHashes(packages: readonly Located<string>[], warnings: ImportWarning[]): void {
+  const parsed = packages.map((entry) => ({ entry, pip: parsePipLine(entry.value) }));
+  const installs = parsed.filter(({ pip }) => pip.ok && pip.line.kind !== 'option');
+  const hashed = installs.filter(({ pip }) => pip.ok && pip.line.kind === 'requirement' && pip.line.hashes.length > 0);
+  if (hashed.length === 0 || hashed.length === installs.length) return;
+  const unhashed = installs.filter((item) => !hashed.includes(item));
+  const where = (entry: Located<string>) => `"${entry.value.length > 60 ? `${entry.value.slice(0, 57)}...` : entry.value}"${lineHint(entry.origin)}`;
+  warnings.push({
+    ...(hashed[0].entry.origin.file ? { file: hashed[0].entry.origin.file } : {}),
+    message: `${hashed.length} pip requirement${hashed.length === 1 ? ' has' : 's have'} --hash and ${unhashed.length} ${unhashed.length === 1 ? 'does' : 'do'} not (${unhashed.slice(0, 3).map(({ entry }) => where(entry)).join(', ')}${unhashed.length > 3 ? ', …' : ''}): pip requires hashes on every line once one line has them, so "pip install" will fail. Add the missing hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes) or remove them all.`,
+  });
+}
+
 /** Puts pip settings into a draft, replacing the base's pip packages and indexes. */
 export function applyPipContent(draft: DesignDraft, content: PipContent): void {
   setDraftList(draft, 'pip.packages', content.packages);
@@ -218,6 +287,7 @@ export function importRequirementsTxt(text: string, base: Design = REQUIREMENTS_
   addRequirementsText(content, text, { file: fileName, companions: options.companions, warnings });
   if (content.packages.length === 0 && content.missingFiles.length === 0)
     warnings.push({ file: fileName, message: `${fileName} has no requirements; the design now has no pip packages.` });
+  reportMixedHashes(content.packages, warnings);
   const draft = createDraft(base);
   applyPipContent(draft, content);
   return finalizeDraft(draft, warnings, fileName);

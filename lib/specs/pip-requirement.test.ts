@@ -2,7 +2,7 @@ import { validRange } from '@renovatebot/pep440';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { formatPipLine, normalizePipName, type PipLine, parsePipLine, splitRequirementsText } from './pip-requirement';
+import { formatPipLine, normalizePipName, type PipLine, parsePipLine, splitMixedOptionLine, splitRequirementsText } from './pip-requirement';
 
 const SHA_A = `sha256:${'a'.repeat(64)}`;
 const SHA_B = `sha256:${'0123456789abcdef'.repeat(4)}`;
@@ -465,5 +465,54 @@ describe('normalizePipName', () => {
     ['A__b--C', 'a-b-c'],
   ])('%s → %s', (name, expected) => {
     expect(normalizePipName(name)).toBe(expected);
+  });
+});
+
+describe('long hashed lines (pip-compile, uv locks)', () => {
+  const hashes = (count: number, algorithm = 'sha256', length = 64) =>
+    Array.from({ length: count }, (_, index) => ` --hash=${algorithm}:${index.toString(16).padStart(length, '0')}`).join('');
+
+  it.each<[string, string]>([
+    ['70 sha256 hashes (~5,000 characters)', `grpcio==1.66.1${hashes(70)}`],
+    ['200 hashes, the limit', `grpcio==1.66.1${hashes(200)}`],
+    ['"--hash value" with a space', `grpcio==1.66.1${hashes(30).replace(/--hash=/g, '--hash ')}`],
+    ['sha512 hashes', `grpcio==1.66.1${hashes(20, 'sha512', 128)}`],
+    ['a marker and extras', `ray[default]==2.9.0; python_version >= "3.9"${hashes(40)}`],
+  ])('accepts %s', (_, line) => {
+    const result = parsePipLine(line);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(formatPipLine(result.line)).toBe(line.replace(/--hash /g, '--hash='));
+  });
+
+  it.each<[string, string, string]>([
+    ['201 hashes', `grpcio==1.66.1${hashes(201)}`, 'it has 201 --hash options; the limit is 200'],
+    ['a requirement part over 1,000 characters', `numpy${'1'.repeat(1000)}${hashes(5)}`, 'characters long without its --hash options; the limit is 1000'],
+    ['a short hash among long ones', `grpcio==1.66.1${hashes(20)} --hash=sha256:abc`, 'the sha256 hash must be 64 lower-case hex digits'],
+    ['an md5 hash', `grpcio==1.66.1${hashes(20)} --hash=md5:${'a'.repeat(32)}`, 'must start with sha256:, sha384: or sha512:'],
+    ['a "$" hidden in a long line', `grpcio==1.66.1${hashes(20)} --hash=sha256:$(id)`, '"$" is not allowed'],
+  ])('refuses %s', (_, line, message) => {
+    const result = parsePipLine(line);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain(message);
+  });
+});
+
+describe('splitMixedOptionLine', () => {
+  it.each<[string, string[] | undefined]>([
+    [
+      '--pre torch torchvision torchaudio --extra-index-url https://download.pytorch.org/whl/nightly/cu121',
+      ['--pre', 'torch', 'torchvision', 'torchaudio', '--extra-index-url https://download.pytorch.org/whl/nightly/cu121'],
+    ],
+    ['-f https://data.pyg.org/whl/torch-2.1.0+cpu.html torch-scatter', ['-f https://data.pyg.org/whl/torch-2.1.0+cpu.html', 'torch-scatter']],
+    ['--index-url=https://download.pytorch.org/whl/cpu torch==2.5.1', ['--index-url=https://download.pytorch.org/whl/cpu', 'torch==2.5.1']],
+    ['--pre', undefined],
+    ['--extra-index-url https://x.org/simple', undefined],
+    ['numpy --pre', undefined],
+    ['-e . numpy', undefined],
+    ['--pre torch >= 2', undefined],
+    ['--unknown torch', undefined],
+    ['--extra-index-url', undefined],
+  ])('%s', (line, expected) => {
+    expect(splitMixedOptionLine(line)).toEqual(expected);
   });
 });

@@ -30,7 +30,13 @@ export type PipOption =
 /** Result of parsePipLine: the line, or a message a person can act on. */
 export type PipLineResult = { ok: true; line: PipLine } | { ok: false; error: string };
 
+/** Limit on a line without its --hash options: longer is not a requirement anyone writes. */
 const MAX_LINE_LENGTH = 1000;
+/** Locks carry one hash per wheel: 70 for a package with many platforms is normal, hundreds is not. */
+const MAX_HASHES = 200;
+const HASH_OPTION = / --hash(?:=| +)\S*/g;
+/** Printable ASCII without "$", "\\" and "`": the common case, checked at once before the per-character scan. */
+const PLAIN_LINE = /^[\x20-\x23\x25-\x5b\x5d-\x5f\x61-\x7e]*$/;
 const GENERIC_EXAMPLE = 'numpy>=1.26';
 
 const SHORT_OPTIONS: Record<string, PipOption> = { '-i': '--index-url', '-f': '--find-links', '-r': '--requirement', '-c': '--constraint' };
@@ -123,6 +129,39 @@ export function splitRequirementsText(text: string): { line: number; text: strin
 }
 
 /**
+ * Splits a line that mixes options and package names ("--pre torch torchvision --extra-index-url URL") into one
+ * line per option and per name, or returns undefined when the line is not like that. pip itself reads only the
+ * options of such a line and ignores the names; the author meant both.
+ * @example splitMixedOptionLine('--pre torch --extra-index-url https://download.pytorch.org/whl/nightly/cpu') // ['--pre', 'torch', '--extra-index-url https://download.pytorch.org/whl/nightly/cpu']
+ */
+export function splitMixedOptionLine(input: string): string[] | undefined {
+  const tokens = input.trim().split(/ +/);
+  if (!tokens[0]?.startsWith('-')) return undefined;
+  const pieces: string[] = [];
+  let names = 0;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (!token.startsWith('-')) {
+      // A name with a version clause written with spaces ("torch >= 2") cannot be told apart here.
+      if (/^[<>=!~;(]/.test(token)) return undefined;
+      pieces.push(token);
+      names += 1;
+      continue;
+    }
+    const equals = token.indexOf('=');
+    const written = token.startsWith('--') && equals !== -1 ? token.slice(0, equals) : token;
+    const option = SHORT_OPTIONS[written] ?? written;
+    if (written === '-e' || written === '--editable' || written === '--hash') return undefined;
+    if (FLAG_OPTIONS.has(option) || written !== token) pieces.push(token);
+    else if (VALUE_OPTIONS.has(option) && index + 1 < tokens.length) {
+      pieces.push(`${token} ${tokens[index + 1]}`);
+      index += 1;
+    } else return undefined;
+  }
+  return names > 0 ? pieces : undefined;
+}
+
+/**
  * Writes a parsed line back in canonical form (one line, no continuation).
  * @example formatPipLine({ kind: 'option', option: '--index-url', value: 'https://pypi.org/simple', raw: '-i https://pypi.org/simple' }) // '--index-url https://pypi.org/simple'
  */
@@ -180,7 +219,8 @@ function checkCharacters(input: string): void {
   if (typeof input !== 'string') fail('the line is not text');
   if (input === '') fail('the line is empty');
   if (input.trim() === '') fail('the line is blank');
-  if (input.length > MAX_LINE_LENGTH) fail(`it is ${input.length} characters long; the limit is ${MAX_LINE_LENGTH}`);
+  checkLength(input);
+  if (PLAIN_LINE.test(input)) return;
   for (const character of input) {
     const code = character.codePointAt(0) ?? 0;
     if (character === '\n' || character === '\r') fail('it spans more than one line; join continuations first');
@@ -192,6 +232,16 @@ function checkCharacters(input: string): void {
     if (character === '$') fail('"$" is not allowed (no environment variable or shell expansion)');
     if (character === '\\') fail('backslashes are not allowed; join continuation lines first');
   }
+}
+
+/** The length limit applies to the line without its --hash options, so that hashed lock lines pass. */
+function checkLength(input: string): void {
+  if (input.length <= MAX_LINE_LENGTH) return;
+  const hashCount = input.match(HASH_OPTION)?.length ?? 0;
+  if (hashCount > MAX_HASHES) fail(`it has ${hashCount} --hash options; the limit is ${MAX_HASHES}`, 'numpy==1.26.4 --hash=sha256:<64 hex digits>');
+  const length = hashCount === 0 ? input.length : input.replace(HASH_OPTION, '').length;
+  if (length > MAX_LINE_LENGTH)
+    fail(`it is ${length} characters long${hashCount > 0 ? ' without its --hash options' : ''}; the limit is ${MAX_LINE_LENGTH}`);
 }
 
 /** pip's break_args_options: arguments run until the first space-separated token starting with "-". */
