@@ -61,7 +61,7 @@ describe('importEnvironmentYml on a messy real-world file', () => {
       [21, 'Not imported: "sel(osx): appnope" applie'],
       [22, 'Not imported: "sel(win): pywin32" applie'],
       [23, 'Not imported: "sel(freebsd): somepkg": m'],
-      [24, 'Not imported: "numpy": numpy is already '],
+      [24, '"numpy" adds nothing to "numpy>=1.26,<2"'],
       [25, 'Not imported: Invalid conda package spec'],
       [26, 'Not imported: the "npm:" entry in "depen'],
       [28, 'Not imported: a nested list in "dependen'],
@@ -75,7 +75,7 @@ describe('importEnvironmentYml on a messy real-world file', () => {
       [44, 'Ignored the top-level key "platforms": e'],
     ]);
     expect(result.warnings.every((warning) => warning.file === 'messy-environment.yml')).toBe(true);
-    expect(result.warnings.filter((warning) => warning.severity === 'info').map((warning) => warning.line)).toEqual([3, 19, 20]);
+    expect(result.warnings.filter((warning) => warning.severity === 'info').map((warning) => warning.line)).toEqual([3, 19, 20, 24]);
   });
 
   it('follows "-r file:…" into a file imported together with it', () => {
@@ -251,5 +251,21 @@ describe('issue 9: an explicit pip stays when the pip list has nothing the desig
     expect(result.design.pip.packages).toEqual(packages);
     const rendered = fileOf(result.design, 'environment.yml') as string;
     expect(rendered).toContain('  - pip\n');
+  });
+});
+
+describe('issue 9: conda specs written twice or with capitals', () => {
+  const env = (specs: string[]) => `name: x\nchannels: [conda-forge]\ndependencies:\n${specs.map((spec) => `  - ${spec}\n`).join('')}`;
+  it.each<[string, string[], string[], string[]]>([
+    // [what, dependencies, conda packages, start of each warning]
+    ['two ranges are joined', ['numpy>=2.1', 'numpy>=2.0'], ['numpy>=2.1,>=2.0'], ['Merged "numpy>=2.0" into "numpy>=2.1"']],
+    ['a bare name adds nothing', ['numpy>=2.1', 'numpy'], ['numpy>=2.1'], ['"numpy" adds nothing to "numpy>=2.1"']],
+    ['an exact repeat is kept once', ['python', 'python'], ['python'], ['"python" repeats "python" on line 4']],
+    ['different builds cannot be joined', ['pytorch=*=cuda*', 'pytorch=*=cpu*'], ['pytorch=*=cuda*'], ['Not imported: "pytorch=*=cpu*"']],
+    ['capitals are read in lower case, as conda does', ['PySide6 ==6.11.1', 'Cython>=3.0.10,!=3.2.0b1'], ['pyside6 ==6.11.1', 'cython>=3.0.10,!=3.2.0b1'], ['Read "PySide6 ==6.11.1" as "pyside6 ==6.11.1"', 'Read "Cython']],
+  ])('%s', (_, specs, packages, warnings) => {
+    const result = imported(importEnvironmentYml(env(specs)));
+    expect(result.design.conda.packages).toEqual(packages);
+    expect(result.warnings.map((warning, index) => warning.message.slice(0, warnings[index]?.length ?? 0))).toEqual(warnings);
   });
 });

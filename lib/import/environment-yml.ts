@@ -10,7 +10,7 @@
 // - A bare `pip` as the last conda dependency is the one Condocker adds itself when the design has pip packages;
 //   it is left out of the packages only then (it comes back when the file is generated). Without pip packages
 //   (a pip list whose entries could not be imported, or none) it stays: the author asked for pip in the env.
-import { parseCondaSpec } from '@/lib/specs/conda-spec';
+import { formatCondaSpec, parseCondaSpec, type CondaSpec } from '@/lib/specs/conda-spec';
 import { DEFAULT_DESIGN, type Design } from '@/lib/design/schema';
 import {
   checkImportSize,
@@ -203,20 +203,52 @@ class EnvironmentReader {
     }
   }
 
-  private addSpec(spec: string, node: YamlNode): void {
-    const parsed = parseCondaSpec(spec);
+  private addSpec(written: string, node: YamlNode): void {
+    let spec = written;
+    let parsed = parseCondaSpec(spec);
+    // conda compares package names in lower case ("PySide6" installs conda-forge's "pyside6").
+    const lowered = written.replace(/^[^=<>!~ [\]]*/, (name) => name.toLowerCase());
+    if (!parsed.ok && lowered !== written && parseCondaSpec(lowered).ok) {
+      spec = lowered;
+      parsed = parseCondaSpec(spec);
+      this.warn(node, `Read "${written}" as "${spec}": conda package names are lower-case.`, 'info');
+    }
     if (!parsed.ok) {
       this.warn(node, `Not imported: ${parsed.error}`);
       return;
     }
     const first = this.seenSpecs.get(parsed.spec.name);
     if (first) {
-      this.warn(node, `Not imported: "${spec}": ${parsed.spec.name} is already listed as "${first.value}" on line ${first.origin.line}; keep one entry per package.`);
+      this.mergeSpec(first, parsed.spec, spec, node);
       return;
     }
     const located = { value: spec, origin: this.origin(node) };
     this.seenSpecs.set(parsed.spec.name, located);
     this.content.condaPackages.push(located);
+  }
+
+  /** A second spec for a package: conda asks for both, so version ranges are joined; anything else is reported. */
+  private mergeSpec(first: Located<string>, second: CondaSpec, spec: string, node: YamlNode): void {
+    const earlier = parseCondaSpec(first.value);
+    if (spec === first.value || (earlier.ok && formatCondaSpec(earlier.spec) === formatCondaSpec(second))) {
+      this.warn(node, `"${spec}" repeats "${first.value}" on line ${first.origin.line}; kept once.`, 'info');
+      return;
+    }
+    const plain = (candidate: CondaSpec) => !candidate.channel && !candidate.subdir && !candidate.build && !candidate.brackets;
+    if (earlier.ok && plain(earlier.spec) && plain(second)) {
+      const versions = [earlier.spec.version, second.version].filter((version): version is string => version !== undefined && version !== '*');
+      const merged = formatCondaSpec({ name: second.name, ...(versions.length > 0 ? { version: [...new Set(versions)].join(',') } : {}) });
+      if (merged === first.value) {
+        this.warn(node, `"${spec}" adds nothing to "${first.value}" on line ${first.origin.line}; kept once.`, 'info');
+        return;
+      }
+      if (parseCondaSpec(merged).ok) {
+        this.warn(node, `Merged "${spec}" into "${first.value}" on line ${first.origin.line}: "${merged}" asks conda for both; check that one version satisfies both.`, 'info');
+        first.value = merged;
+        return;
+      }
+    }
+    this.warn(node, `Not imported: "${spec}": ${second.name} is already listed as "${first.value}" on line ${first.origin.line}; keep one entry per package.`);
   }
 
   private readVariables(node: YamlNode): void {

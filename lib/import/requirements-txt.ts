@@ -110,7 +110,9 @@ export function addPipLine(content: PipContent, text: string, origin: Origin, co
       warnings.push(
         warningAt(
           origin,
-          `Split "${text.trim()}" into ${pieces.map((piece) => `"${piece}"`).join(', ')}: pip reads only the options of such a line and ignores the names; they were imported as meant, one line each.`,
+          pieces.every((piece) => piece.startsWith('-'))
+            ? `Split "${text.trim()}" into ${pieces.map((piece) => `"${piece}"`).join(', ')}: one option a line, as Condocker keeps them.`
+            : `Split "${text.trim()}" into ${pieces.map((piece) => `"${piece}"`).join(', ')}: pip reads only the options of such a line and ignores the names; they were imported as meant, one line each.`,
           'info',
         ),
       );
@@ -252,9 +254,14 @@ export function reportMixedHashes(packages: readonly Located<string>[], warnings
   });
 }
 
+/** Option lines first (canonical lines start with "--"; "-e" is a requirement): where requirements.txt has them. */
+function optionsFirst(entries: Located<string>[]): Located<string>[] {
+  return [...entries.filter((entry) => entry.value.startsWith('--')), ...entries.filter((entry) => !entry.value.startsWith('--'))];
+}
+
 /** Puts pip settings into a draft, replacing the base's pip packages and indexes. */
 export function applyPipContent(draft: DesignDraft, content: PipContent): void {
-  setDraftList(draft, 'pip.packages', content.packages);
+  setDraftList(draft, 'pip.packages', optionsFirst(content.packages));
   setDraftList(draft, 'pip.extraIndexUrls', content.extraIndexUrls);
   setDraftField(draft, 'pip.indexUrl', content.indexUrl?.value ?? '', content.indexUrl?.origin ?? {});
 }

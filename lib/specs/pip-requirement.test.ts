@@ -507,6 +507,10 @@ describe('splitMixedOptionLine', () => {
     ['--index-url=https://download.pytorch.org/whl/cpu torch==2.5.1', ['--index-url=https://download.pytorch.org/whl/cpu', 'torch==2.5.1']],
     ['--pre', undefined],
     ['--extra-index-url https://x.org/simple', undefined],
+    [
+      '--pre --index-url https://pypi.anaconda.org/scientific-python-nightly-wheels/simple --extra-index-url https://pypi.org/simple',
+      ['--pre', '--index-url https://pypi.anaconda.org/scientific-python-nightly-wheels/simple', '--extra-index-url https://pypi.org/simple'],
+    ],
     ['numpy --pre', undefined],
     ['-e . numpy', undefined],
     ['--pre torch >= 2', undefined],

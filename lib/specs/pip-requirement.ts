@@ -129,23 +129,21 @@ export function splitRequirementsText(text: string): { line: number; text: strin
 }
 
 /**
- * Splits a line that mixes options and package names ("--pre torch torchvision --extra-index-url URL") into one
- * line per option and per name, or returns undefined when the line is not like that. pip itself reads only the
- * options of such a line and ignores the names; the author meant both.
+ * Splits a line that holds several options, or options and package names ("--pre torch --extra-index-url URL"),
+ * into one line per option and per name, or returns undefined when the line is not like that. pip reads several
+ * options on one line, but only the options of a line that also has names (it ignores the names; the author meant both).
  * @example splitMixedOptionLine('--pre torch --extra-index-url https://download.pytorch.org/whl/nightly/cpu') // ['--pre', 'torch', '--extra-index-url https://download.pytorch.org/whl/nightly/cpu']
  */
 export function splitMixedOptionLine(input: string): string[] | undefined {
   const tokens = input.trim().split(/ +/);
   if (!tokens[0]?.startsWith('-')) return undefined;
   const pieces: string[] = [];
-  let names = 0;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index];
     if (!token.startsWith('-')) {
       // A name with a version clause written with spaces ("torch >= 2") cannot be told apart here.
       if (/^[<>=!~;(]/.test(token)) return undefined;
       pieces.push(token);
-      names += 1;
       continue;
     }
     const equals = token.indexOf('=');
@@ -158,7 +156,7 @@ export function splitMixedOptionLine(input: string): string[] | undefined {
       index += 1;
     } else return undefined;
   }
-  return names > 0 ? pieces : undefined;
+  return pieces.length > 1 ? pieces : undefined;
 }
 
 /**
