@@ -36,3 +36,27 @@ function lockFileGenerator(subdir: LockPlatform) {
 export const generateCondaLockLinux64 = lockFileGenerator('linux-64');
 /** Generates conda-linux-aarch64.lock (conda's @EXPLICIT format) from a fresh lock, or nothing. */
 export const generateCondaLockLinuxAarch64 = lockFileGenerator('linux-aarch64');
+
+/** The file that holds the lock exactly as the design does, for Import. */
+export const LOCK_JSON_PATH = 'condocker-lock.json';
+
+/**
+ * The lock as JSON, one package per line so that a re-lock reads as a diff of the packages that changed.
+ * @example formatLockJson(lock).split('\n')[0] // '{'
+ */
+export function formatLockJson(lock: NonNullable<ResolvedDesign['lock']>): string {
+  const { platforms, ...rest } = lock;
+  const head = JSON.stringify(rest, null, 2).replace(/\n\}$/, '');
+  const lists = Object.entries(platforms).map(
+    ([subdir, packages]) => `    ${JSON.stringify(subdir)}: [\n${(packages ?? []).map((pkg) => `      ${JSON.stringify(pkg)}`).join(',\n')}\n    ]`,
+  );
+  return `${head},\n  "platforms": {\n${lists.join(',\n')}\n  }\n}\n`;
+}
+
+/**
+ * Generates condocker-lock.json from a fresh lock: both checksums and the sizes, which the @EXPLICIT files cannot
+ * all carry, so that importing the project (zip or files) restores the lock exactly.
+ */
+export function generateLockJson(r: ResolvedDesign): GeneratedFile | null {
+  return r.lock ? textFile(LOCK_JSON_PATH, formatLockJson(r.lock), 'json') : null;
+}

@@ -2,7 +2,7 @@ import { resolveDesign } from '@/lib/design/resolve';
 import type { Design } from '@/lib/design/schema';
 import { generateAptTxt } from './apt-txt';
 import { generateCompose } from './compose';
-import { generateCondaLockLinux64, generateCondaLockLinuxAarch64 } from './conda-lock';
+import { generateCondaLockLinux64, generateCondaLockLinuxAarch64, generateLockJson } from './conda-lock';
 import { generateDevcontainer } from './devcontainer';
 import { generateDockerfile } from './dockerfile';
 import { generateDockerignore } from './dockerignore';
@@ -24,6 +24,7 @@ export const GENERATORS = [
   generateRequirementsTxt,
   generateCondaLockLinux64,
   generateCondaLockLinuxAarch64,
+  generateLockJson,
   generatePostBuild,
   generateEntrypoint,
   generateAptTxt,

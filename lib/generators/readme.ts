@@ -1,6 +1,6 @@
 import type { ResolvedDesign } from '@/lib/design/resolve';
 import { explicitLockFileName } from '@/lib/solve/explicit-lock';
-import { lockHashOf, lockedSubdirs } from './conda-lock';
+import { LOCK_JSON_PATH, lockHashOf, lockedSubdirs } from './conda-lock';
 import { WORKFLOW_PATH } from './github-workflow';
 import { smokeTest } from './smoke-test';
 import { textFile, type GeneratedFile } from './types';
@@ -11,7 +11,10 @@ function fileList(r: ResolvedDesign): string[] {
     '- `Dockerfile`: the image recipe, with a comment on every block.',
     '- `environment.yml`: the conda environment (works without Docker: `conda env create --file environment.yml`).',
     ...(r.lock
-      ? lockedSubdirs(r).map((subdir) => `- \`${explicitLockFileName(subdir)}\`: the locked conda environment for ${subdir} (conda's explicit format).`)
+      ? [
+          ...lockedSubdirs(r).map((subdir) => `- \`${explicitLockFileName(subdir)}\`: the locked conda environment for ${subdir} (conda's explicit format).`),
+          `- \`${LOCK_JSON_PATH}\`: the same lock with both checksums and sizes, so importing this project into Condocker restores it.`,
+        ]
       : []),
     ...(r.requirementLines.length
       ? [r.lock ? '- `requirements.txt`: pip packages, pinned to the checked versions, installed by pip after the lock.' : '- `requirements.txt`: pip packages, installed by conda through environment.yml.']

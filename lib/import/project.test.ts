@@ -1,9 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '@/lib/design/presets';
 import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
-import { validDesign } from '@/lib/testing/arbitraries';
+import { lockInputs } from '@/lib/solve/lock';
+import { validDesign, validLockedDesign } from '@/lib/testing/arbitraries';
+import { startFixtureServer, type FixtureServer } from '@/lib/testing/fixture-server';
+import { LOCKED_VARIANTS, lockedVariantDesign } from '@/lib/testing/locked-designs';
 import { importProjectFiles, type ProjectFile } from './project';
 import type { ImportResult } from './types';
 
@@ -28,6 +31,48 @@ describe('importProjectFiles on the files of a whole project', () => {
     if (pinsPythonInList(design)) expect(result.design.conda.packages).toEqual(design.conda.packages.slice(1));
     else expect(result.design).toEqual(design);
     expect(result.warnings).toEqual([]);
+  });
+
+  describe('locked projects bring their lock back (condocker-lock.json)', () => {
+    // Solved once against the fixture channel, before the tests.
+    const locked = new Map<string, Design>();
+    let server: FixtureServer;
+    beforeAll(async () => {
+      server = await startFixtureServer();
+      for (const variant of LOCKED_VARIANTS) locked.set(variant.id, await lockedVariantDesign(variant, server));
+    });
+    afterAll(() => server.close());
+
+    it.each(LOCKED_VARIANTS.map((variant) => [variant.id] as const))('%s: same design with its lock, pip lines unpinned, nothing to report', (id) => {
+      const design = locked.get(id)!;
+      const result = imported(importProjectFiles(projectOf(design)));
+      expect(result.design.lock).toEqual(design.lock);
+      expect(result.design.pip.packages).toEqual(design.pip.packages);
+      expect(contents(result.design)).toEqual(contents(design));
+      expect(result.warnings).toEqual([]);
+    });
+
+    it('random locked designs, fresh or stale, come back with their lock', () => {
+      fc.assert(
+        fc.property(validLockedDesign(lockInputs), (design) => {
+          const result = imported(importProjectFiles(projectOf(design)));
+          expect(contents(result.design)).toEqual(contents(design));
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    it('without condocker-lock.json, or with a damaged one, the design comes without its lock and says why', () => {
+      const design = locked.get('micromamba-locked')!;
+      const files = projectOf(design);
+      const withoutJson = imported(importProjectFiles(files.filter((file) => file.path !== 'condocker-lock.json')));
+      expect(withoutJson.design.lock).toBeUndefined();
+      expect(withoutJson.warnings.map((w) => w.message).join('\n')).toMatch(/came without condocker-lock\.json.*Run Check, then Lock/);
+      const damaged = files.map((file) => (file.path === 'condocker-lock.json' ? { ...file, content: file.content.replace(/"md5":"[0-9a-f]+"/, '"md5":"x\\nRUN curl evil"') } : file));
+      const result = imported(importProjectFiles(damaged));
+      expect(result.design.lock).toBeUndefined();
+      expect(result.warnings.map((w) => w.message).join('\n')).toMatch(/condocker-lock\.json: platforms\.linux-64\.\d+\.md5: Lock: md5 must be 32 lower-case hex digits/);
+    });
   });
 
   it('import → generate → import is a fixed point for random valid designs', () => {

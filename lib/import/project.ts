@@ -9,6 +9,7 @@ import { readAptTxt } from './apt-txt';
 import { createDraft, finalizeDraft, getDraftValue, setDraftField, setDraftList, warningAt, type DesignDraft } from './common';
 import { applyDockerfile, checkDockerfileSize, readDockerfile, type DockerfileContent } from './dockerfile';
 import { applyEnvironment, readEnvironmentYml } from './environment-yml';
+import { LOCK_PATHS, applyImportedLock } from './lock';
 import { applyPostBuild, readPostBuild } from './post-build';
 import { addRequirementsText, appendPipContent, applyPipContent, emptyPipContent, reportMixedHashes } from './requirements-txt';
 import type { ImportResult, ImportWarning } from './types';
@@ -37,6 +38,7 @@ const GENERATED_PATHS = new Set([
   'postBuild',
   'docker/entrypoint.sh',
   'apt.txt',
+  ...LOCK_PATHS,
   ...COMPANION_FLAGS.map(([path]) => path),
 ]);
 
@@ -221,6 +223,8 @@ export function importProjectFiles(files: readonly ProjectFile[], base: Design =
   const pipPackages = getDraftValue(draft, 'pip.packages') as string[];
   reportMixedHashes(pipPackages.map((value, index) => ({ value, origin: pipOrigins[index] ?? {} })), warnings);
   const result = finalizeDraft(draft, warnings, 'the imported files');
-  if (result.ok && wholeProject) compareWithGenerated(result.design, byPath, result.warnings);
-  return result;
+  if (!result.ok || !wholeProject) return result;
+  const design = applyImportedLock(result.design, byPath, result.warnings);
+  compareWithGenerated(design, byPath, result.warnings);
+  return { ...result, design };
 }
