@@ -188,12 +188,16 @@ export const port = z.coerce
   .min(1, { error: 'Port: must be a whole number from 1 to 65535, e.g. 8888.' })
   .max(65535, { error: 'Port: must be a whole number from 1 to 65535, e.g. 8888.' });
 
-/** An absolute directory in the image, optionally under `$HOME`, with no spaces, quotes or `..`. */
-export function imagePath(label: string, example: string) {
+/**
+ * An absolute directory in the image, optionally under `$HOME`, with no spaces, quotes or `..`. `allowPwd` also
+ * accepts a `$PWD` prefix, only so the 2020 recipe's `ENV_PREFIX $PWD/env` can be reproduced (the design schema
+ * limits it to the recipe layout, and lint explains why it is wrong).
+ */
+export function imagePath(label: string, example: string, { allowPwd = false }: { allowPwd?: boolean } = {}) {
   return z
     .string()
     .max(200, { error: `${label}: at most 200 characters.` })
-    .regex(/^(?:\$HOME)?(?:\/[A-Za-z0-9._-]+)+$/, {
+    .regex(allowPwd ? /^(?:\$HOME|\$PWD)?(?:\/[A-Za-z0-9._-]+)+$/ : /^(?:\$HOME)?(?:\/[A-Za-z0-9._-]+)+$/, {
       error: `${label}: write an absolute path (or one under $HOME) of letters, digits, ".", "_" and "-", e.g. "${example}".`,
     })
     .refine((value) => !value.split('/').some((part) => part === '.' || part === '..'), {

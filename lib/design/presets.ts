@@ -76,8 +76,9 @@ const PRESET_INPUTS: ReadonlyArray<{ id: string; label: string; description: str
       base: { image: 'ubuntu:16.04', platforms: ['linux/amd64'] },
       conda: {
         installer: 'miniconda',
-        // The recipe's MINICONDA_VERSION=4.8.2 names no file: Anaconda published only py37_/py38_ builds of 4.8.2.
-        installerVersion: 'py38_4.8.2',
+        // Word for word: the blog's MINICONDA_VERSION=4.8.2 names no file (only py37_/py38_ builds of 4.8.2
+        // were published), which lint explains (CD029) and Modernize fixes.
+        installerVersion: '4.8.2',
         channels: ['conda-forge', 'defaults'],
         pythonVersion: '',
         // The recipe pinned 2020 versions; today's solver would not find them together with a current Python, so
@@ -85,7 +86,8 @@ const PRESET_INPUTS: ReadonlyArray<{ id: string; label: string; description: str
         packages: ['python=3.8', 'jupyterlab', 'pip', 'numpy', 'pandas', 'matplotlib'],
       },
       pip: { packages: ['tensorboard==2.2.0'] },
-      paths: { condaRoot: '$HOME/miniconda3', projectDir: '$HOME/app', envPrefix: '$HOME/app/env' },
+      // The blog's ENV_PREFIX $PWD/env: PWD is not set during a build, so it is /env (lint CD030 explains).
+      paths: { condaRoot: '$HOME/miniconda3', projectDir: '$HOME/app', envPrefix: '$PWD/env' },
       postBuild: { script: RECIPE_POST_BUILD },
       runtime: { command: 'jupyterlab', expose: false },
       files: { dockerignore: false, makefile: false },

@@ -58,9 +58,14 @@ export const MICROMAMBA_BINARY = '/usr/local/bin/micromamba';
 // README mounted working sub-folders instead.
 const WORK_FOLDERS = ['notebooks', 'data', 'src'];
 
-/** Replaces a leading `$HOME` with the user's home directory. */
+/**
+ * Replaces a leading `$HOME` with the user's home directory, and a leading `$PWD` with nothing: Docker substitutes
+ * only variables set by ENV/ARG, and no image sets PWD, so the recipe's `$PWD/env` really is `/env`.
+ * @example expandHome('$HOME/app', '/home/me') // => '/home/me/app'
+ */
 export function expandHome(path: string, homeDir: string): string {
-  return path.startsWith('$HOME') ? homeDir + path.slice('$HOME'.length) : path;
+  if (path.startsWith('$HOME')) return homeDir + path.slice('$HOME'.length);
+  return path.startsWith('$PWD') ? path.slice('$PWD'.length) : path;
 }
 
 function commandFor(design: Design): string[] {

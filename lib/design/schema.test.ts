@@ -34,6 +34,8 @@ describe('designSchema', () => {
     ['env name reserved', { runtime: { env: [{ name: 'PATH', value: '/x' }] } }, 'runtime.env.0.name', /sets this variable itself/],
     ['env value newline', { runtime: { env: [{ name: 'A', value: 'x\nRUN id' }] } }, 'runtime.env.0.value', /one line/],
     ['path with ..', { paths: { envPrefix: '/opt/../etc' } }, 'paths.envPrefix', /"\.\."/],
+    ['$PWD outside the recipe layout', { paths: { envPrefix: '$PWD/env' } }, 'paths.envPrefix', /only to reproduce the 2020 recipe layout.*\/opt\/conda\/envs\/app/],
+    ['$PWD in the conda root', { paths: { condaRoot: '$PWD/conda' } }, 'paths.condaRoot', /^Conda install directory: write an absolute path/],
     ['python version', { conda: { pythonVersion: '3' } }, 'conda.pythonVersion', /major\.minor/],
     ['python twice', { conda: { packages: ['python=3.11'] } }, 'conda.packages.0', /python is also pinned/],
     ['package twice', { conda: { packages: ['numpy', 'numpy>=2'] } }, 'conda.packages.1', /listed twice/],
@@ -50,6 +52,7 @@ describe('designSchema', () => {
     ['a digest-pinned registry image', { base: { image: 'ghcr.io/org/img:1.0@sha256:' + 'a'.repeat(64) } }],
     ['a label channel and a URL channel', { conda: { channels: ['conda-forge/label/dev', 'https://conda.anaconda.org/bioconda'] } }],
     ['pip lines of every kind', { pip: { packages: ['requests[socks]>=2.31; python_version >= "3.9"', '-e git+https://github.com/org/repo.git#egg=repo', '--pre'] } }],
+    ["the recipe's ENV_PREFIX $PWD/env in the recipe layout", { paths: { envPrefix: '$PWD/env' }, compat: { recipeLayout: true } }],
     ['uid and gid as strings from a form', { user: { uid: '1001' as unknown as number, gid: '1001' as unknown as number } }],
   ])('accepts %s', (_what, input) => {
     expect(issuesOf(input)).toEqual([]);

@@ -92,7 +92,7 @@ const userSchema = z.object({
 const pathsSchema = z.object({
   condaRoot: imagePath('Conda install directory', '/opt/conda').default('/opt/conda'),
   projectDir: imagePath('Project directory', '$HOME/app').default('$HOME/app'),
-  envPrefix: imagePath('Environment prefix', '/opt/conda/envs/app').default('/opt/conda/envs/app'),
+  envPrefix: imagePath('Environment prefix', '/opt/conda/envs/app', { allowPwd: true }).default('/opt/conda/envs/app'),
 });
 
 const postBuildSchema = z.object({
@@ -210,6 +210,13 @@ export const designSchema = z
         code: 'custom',
         path: ['paths', 'envPrefix'],
         message: 'Environment prefix: must differ from the conda install directory, e.g. "/opt/conda/envs/app".',
+      });
+    if (design.paths.envPrefix.startsWith('$PWD') && !design.compat.recipeLayout)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['paths', 'envPrefix'],
+        message:
+          'Environment prefix: "$PWD" is kept only to reproduce the 2020 recipe layout (Docker does not set PWD during a build); write a path under $HOME or an absolute one, e.g. "/opt/conda/envs/app".',
       });
     // Cross-field checks read validated values only, so they wait until every field is valid.
   }, { when: (payload) => payload.issues.length === 0 });

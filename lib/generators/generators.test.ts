@@ -82,9 +82,9 @@ describe('the recipe-2020 preset', () => {
   const instructions = dockerfileInstructions(dockerfile.content);
 
   it('has the recipe instructions in the recipe order with the recipe arguments', () => {
-    // "Conda (+ pip) and Docker FTW!" (2020). Two deliberate differences, both so that it parses cleanly:
-    // ENV uses the key=value form (the space form is deprecated), and ENV_PREFIX is spelled $HOME/app/env where
-    // the recipe wrote $PWD/env (Docker does not define PWD for ENV substitution, so that expanded to /env).
+    // "Conda (+ pip) and Docker FTW!" (2020), values word for word (MINICONDA_VERSION 4.8.2 and ENV_PREFIX $PWD/env,
+    // which lint explains: CD029, CD030). One deliberate difference: ENV uses the key=value form (the space form is
+    // deprecated).
     expect(instructions).toEqual([
       ['FROM', 'ubuntu:16.04'],
       ['SHELL', '["/bin/bash", "--login", "-c"]'],
@@ -103,7 +103,7 @@ describe('the recipe-2020 preset', () => {
       ['COPY', 'docker/entrypoint.sh /usr/local/bin/'],
       ['RUN', 'chown $UID:$GID /usr/local/bin/entrypoint.sh && chmod u+x /usr/local/bin/entrypoint.sh'],
       ['USER', '$USER'],
-      ['ENV', 'MINICONDA_VERSION=py38_4.8.2'],
+      ['ENV', 'MINICONDA_VERSION=4.8.2'],
       ['ENV', 'CONDA_DIR=$HOME/miniconda3'],
       [
         'RUN',
@@ -115,7 +115,7 @@ describe('the recipe-2020 preset', () => {
       ['ENV', 'PROJECT_DIR=$HOME/app'],
       ['RUN', 'mkdir $PROJECT_DIR'],
       ['WORKDIR', '$PROJECT_DIR'],
-      ['ENV', 'ENV_PREFIX=$HOME/app/env'],
+      ['ENV', 'ENV_PREFIX=$PWD/env'],
       [
         'RUN',
         'conda update --name base --channel defaults conda && conda env create --prefix $ENV_PREFIX --file /tmp/environment.yml --force && conda clean --all --yes',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDesign } from '@/lib/design/resolve';
 import { designSchema, type DesignInput } from '@/lib/design/schema';
+import { findPreset } from '@/lib/design/presets';
 import { DESIGN_RULES, lintDesignRules } from './design-rules';
+import { modernize } from './index';
 
 function rulesFiring(input: DesignInput): string[] {
   return lintDesignRules(resolveDesign(designSchema.parse(input))).map((f) => `${f.rule}:${f.severity}`);
@@ -62,6 +64,9 @@ const CASES: Array<{ rule: string; severity: string; triggers: DesignInput; pass
   { rule: 'CD028', severity: 'warning', triggers: { ...lockedNumpy, base: { ...lockedNumpy.base, image: 'ubuntu:22.04' } }, passes: lockedNumpy },
   { rule: 'CD028', severity: 'warning', triggers: { ...lockedNumpy, conda: { packages: ['numpy', 'scipy'] } }, passes: lockedNumpy },
   { rule: 'CD027', severity: 'error', triggers: { conda: { packages: ['numpy'] } }, passes: { conda: { packages: ['numpy'] }, pip: { packages: ['jupyterlab==4.3.0'] } } },
+  { rule: 'CD029', severity: 'error', triggers: { conda: { installer: 'miniconda', installerVersion: '4.8.2' } }, passes: { conda: { installer: 'miniconda', installerVersion: 'py38_4.8.2' } } },
+  { rule: 'CD029', severity: 'error', triggers: { conda: { installer: 'miniconda', installerVersion: '23.1.0-1' } }, passes: { conda: { installer: 'miniconda', installerVersion: '4.7.12' } } },
+  { rule: 'CD030', severity: 'error', triggers: { compat: recipeBits, paths: { envPrefix: '$PWD/env' } }, passes: { compat: recipeBits, paths: { envPrefix: '$HOME/app/env' } } },
 ];
 
 describe('design rules', () => {
@@ -84,5 +89,36 @@ describe('design rules', () => {
         expect(f.source.url).toMatch(/^https:\/\//);
         expect(f.field).toBeTruthy();
       }
+  });
+});
+
+describe('the recipe word for word (MINICONDA_VERSION 4.8.2, ENV_PREFIX $PWD/env)', () => {
+  const recipe = findPreset('recipe-2020')!.design;
+  const findings = lintDesignRules(resolveDesign(recipe));
+  const fixOf = (rule: string) => findings.find((f) => f.rule === rule)?.fix;
+
+  it.each([
+    ['CD029', 'Use Miniconda py38_4.8.2', [{ path: ['conda', 'installerVersion'], value: 'py38_4.8.2' }]],
+    ['CD030', 'Put the environment in $HOME/miniconda3/envs/recipe-2020', [{ path: ['paths', 'envPrefix'], value: '$HOME/miniconda3/envs/recipe-2020' }]],
+  ])('%s explains it and offers one fix', (rule, label, changes) => {
+    expect(fixOf(rule)).toEqual({ label, changes });
+  });
+
+  it('moves a $PWD env along when a fix leaves the recipe layout (the schema allows $PWD only there)', () => {
+    expect(fixOf('CD026')!.changes).toEqual([
+      { path: ['compat', 'recipeLayout'], value: false },
+      { path: ['paths', 'envPrefix'], value: '$HOME/miniconda3/envs/recipe-2020' },
+    ]);
+  });
+
+  it('Modernize fixes both', () => {
+    const { design, applied } = modernize(recipe);
+    expect(applied.map((f) => f.label)).toContain('Use Miniconda py38_4.8.2');
+    // Leaving the recipe layout (the first error fix on ubuntu:24.04) moved the env out of $PWD.
+    expect(design.paths.envPrefix).toBe('$HOME/miniconda3/envs/recipe-2020');
+    expect(design.conda.installerVersion).not.toBe('4.8.2');
+    const rules = lintDesignRules(resolveDesign(design)).map((f) => f.rule);
+    expect(rules).not.toContain('CD029');
+    expect(rules).not.toContain('CD030');
   });
 });

@@ -1,4 +1,5 @@
 import { KNOWLEDGE_DATE } from '@/lib/design/base-images';
+import { findRelease } from '@/lib/design/installers';
 import type { ResolvedDesign } from '@/lib/design/resolve';
 import type { Design } from '@/lib/design/schema';
 import { generateDockerfile } from '@/lib/generators/dockerfile';
@@ -56,6 +57,22 @@ function finding(
   return { rule, severity, message, why, source, ...extra };
 }
 
+/**
+ * Leaving the recipe layout: a `$PWD` env prefix is valid only there (the schema refuses it elsewhere), so the same
+ * fix moves the env to where CD030 would, or the layout fix would be refused.
+ */
+function recipeLayoutOff(design: Design): Fix['changes'] {
+  return [
+    set(['compat', 'recipeLayout'], false),
+    ...(design.paths.envPrefix.startsWith('$PWD') ? [set(['paths', 'envPrefix'], envInCondaRoot(design))] : []),
+  ];
+}
+
+/** `<conda root>/envs/<project>`: where conda puts named envs, owned by the user, outside the project directory. */
+function envInCondaRoot(design: Design): string {
+  return `${design.paths.condaRoot}/envs/${design.project.name.replace(/[^A-Za-z0-9_.-]/g, '-')}`;
+}
+
 function condaNames(design: Design): Map<string, number> {
   const names = new Map<string, number>();
   design.conda.packages.forEach((spec, index) => {
@@ -87,6 +104,8 @@ const SOURCES = {
   debianReleases: { title: 'Debian releases', url: 'https://wiki.debian.org/DebianReleases' },
   repo2docker1346: { title: 'jupyterhub/repo2docker#1346: ubuntu:24.04 has a user with UID 1000', url: 'https://github.com/jupyterhub/repo2docker/issues/1346' },
   condaTos: { title: 'Anaconda: conda Terms of Service plugin (CONDA_PLUGINS_AUTO_ACCEPT_TOS)', url: 'https://www.anaconda.com/docs/getting-started/tos-plugin' },
+  minicondaFiles: { title: 'conda-docs: Miniconda hashes (4.8.2 and later only as py37_/py38_… files)', url: 'https://github.com/conda/conda-docs/blob/main/docs/source/miniconda_hashes.rst' },
+  dockerEnvSubstitution: { title: 'Dockerfile reference: environment replacement (only ENV and ARG variables)', url: 'https://docs.docker.com/reference/dockerfile/#environment-replacement' },
   condaForce: { title: 'conda 24.3.0 changelog: conda env create --force removed (NVIDIA/cudf#15403)', url: 'https://github.com/conda/conda/blob/main/CHANGELOG.md#2430-2024-03-12' },
   dockerTags: { title: 'Docker docs: image tags and digests', url: 'https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier' },
   miniforge: { title: 'conda-forge/miniforge releases (each with a .sha256)', url: 'https://github.com/conda-forge/miniforge/releases' },
@@ -157,7 +176,7 @@ export const DESIGN_RULES: readonly DesignRule[] = [
         finding('CD003', 'error', `${design.base.image} already has user "${owner}" with UID ${design.user.uid}, so adduser --uid ${design.user.uid} fails.`,
           'Ubuntu 23.04 and later images ship the user "ubuntu" with UID/GID 1000. The recommended layout removes whatever user holds the UID before creating yours, as jupyter/docker-stacks does.',
           SOURCES.repo2docker1346,
-          { field: 'user.uid', at: { file: 'Dockerfile', match: /^RUN adduser/ }, fix: fix('Create the user the recommended way', set(['compat', 'recipeLayout'], false)) }),
+          { field: 'user.uid', at: { file: 'Dockerfile', match: /^RUN adduser/ }, fix: fix('Create the user the recommended way', ...recipeLayoutOff(design)) }),
       ];
     },
   },
@@ -172,7 +191,7 @@ export const DESIGN_RULES: readonly DesignRule[] = [
         finding('CD004', 'error', `${design.base.image} has no adduser command, so the user step fails.`,
           'Minimal Ubuntu 24.04 and Debian 13 images no longer include the adduser package; useradd (package passwd) is always there and is what the recommended layout uses.',
           SOURCES.adduser,
-          { field: 'compat.recipeLayout', at: { file: 'Dockerfile', match: /^RUN adduser/ }, fix: fix('Create the user with useradd', set(['compat', 'recipeLayout'], false)) }),
+          { field: 'compat.recipeLayout', at: { file: 'Dockerfile', match: /^RUN adduser/ }, fix: fix('Create the user with useradd', ...recipeLayoutOff(design)) }),
       ];
     },
   },
@@ -549,7 +568,7 @@ export const DESIGN_RULES: readonly DesignRule[] = [
         finding('CD026', 'info', 'The 2020 layout copies files and then chowns them, builds as a named user and creates folders with mkdir.',
           'COPY --chmod, a numeric USER and folders created with their owner take fewer layers and let Kubernetes check that the container does not run as root.',
           SOURCES.repo2docker1346,
-          { field: 'compat.recipeLayout', at: { file: 'Dockerfile', match: /^RUN chown/ }, fix: fix('Use the recommended layout', set(['compat', 'recipeLayout'], false)) }),
+          { field: 'compat.recipeLayout', at: { file: 'Dockerfile', match: /^RUN chown/ }, fix: fix('Use the recommended layout', ...recipeLayoutOff(design)) }),
       ];
     },
   },
@@ -581,6 +600,39 @@ export const DESIGN_RULES: readonly DesignRule[] = [
           'A lock is only true for the specs, channels, platforms and base image it was solved for; installing it after those changed would silently install another environment than the one designed. Re-lock: run Check, then Lock.',
           SOURCES.condaExplicit,
           { field: 'lock', fix: fix('Re-lock: drop the stale lock, then run Check and Lock', set(['lock'], undefined)) }),
+      ];
+    },
+  },
+  {
+    id: 'CD029',
+    title: 'A Miniconda version that names no installer file',
+    check: (r) => {
+      const { design } = r;
+      if (r.installer.id !== 'miniconda') return [];
+      const plain = design.conda.installerVersion.match(/^(\d+)\.(\d+)/);
+      // Up to 4.7.12 the files were Miniconda3-<version>-…; from 4.8.2 on only Miniconda3-py37_/py38_<version>-….
+      if (!plain || Number(plain[1]) * 100 + Number(plain[2]) < 408) return [];
+      const version = design.conda.installerVersion;
+      const tagged = findRelease('miniconda', `py38_${version}`) ? `py38_${version}` : undefined;
+      return [
+        finding('CD029', 'error', `Miniconda ${version} was published only as python-tagged files, so the installer URL (Miniconda3-${version}-Linux-x86_64.sh) is a 404.`,
+          `From 4.8.2 on, Anaconda names each Miniconda installer after the Python it bundles (Miniconda3-py37_4.8.2-…, Miniconda3-py38_4.8.2-…); the untagged name the 2020 recipe used never existed, so the download fails${tagged ? `. ${tagged} is the same Miniconda with Python 3.8, as the recipe meant; the recommended installer (Miniforge) avoids the defaults channel too` : '; the recommended installer (Miniforge) avoids the defaults channel too'}.`,
+          SOURCES.minicondaFiles,
+          { field: 'conda.installerVersion', at: { file: 'Dockerfile', match: /MINICONDA_VERSION=|Miniconda3-/ }, fix: tagged ? fix(`Use Miniconda ${tagged}`, set(['conda', 'installerVersion'], tagged)) : fix(`Use Miniconda ${r.installer.defaultVersion}`, set(['conda', 'installerVersion'], '')) }),
+      ];
+    },
+  },
+  {
+    id: 'CD030',
+    title: 'The environment prefix uses $PWD',
+    check: ({ design }) => {
+      if (!design.paths.envPrefix.startsWith('$PWD')) return [];
+      const target = envInCondaRoot(design);
+      return [
+        finding('CD030', 'error', `ENV_PREFIX ${design.paths.envPrefix} becomes ${design.paths.envPrefix.slice('$PWD'.length)}: PWD is not set during docker build, and the user cannot write there.`,
+          'Docker replaces only variables set by ENV or ARG in a Dockerfile, and no image sets PWD (WORKDIR does not either), so $PWD is empty and the env goes to the root of the file system, where only root may create it; the env step fails with a permission error. Name the directory instead: under $HOME or in the conda root, e.g. /opt/conda/envs/app.',
+          SOURCES.dockerEnvSubstitution,
+          { field: 'paths.envPrefix', at: { file: 'Dockerfile', match: /ENV_PREFIX=/ }, fix: fix(`Put the environment in ${target}`, set(['paths', 'envPrefix'], target)) }),
       ];
     },
   },
