@@ -1,7 +1,7 @@
 'use client';
 import { useCatalog } from './catalog';
 import { useSessionValue, type SessionStore } from './session-store';
-import { DownloadIcon, ImportIcon, KeyboardIcon, LogoIcon, MoonIcon, NewIcon, RedoIcon, ShareIcon, SunIcon, UndoIcon } from './icons';
+import { CheckIcon, DownloadIcon, ImportIcon, KeyboardIcon, LogoIcon, MoonIcon, NewIcon, RedoIcon, ShareIcon, SunIcon, UndoIcon } from './icons';
 
 interface AppHeaderProps {
   session: SessionStore;
@@ -12,6 +12,8 @@ interface AppHeaderProps {
   onImport: () => void;
   onShare: () => void;
   onDownload: () => void;
+  /** Solves the design against the channels: the only action that uses the network. */
+  onCheck: () => void;
   downloading: boolean;
   dark: boolean;
   onToggleTheme: () => void;
@@ -19,7 +21,7 @@ interface AppHeaderProps {
   modKey: string;
 }
 
-/** The bar at the top: presets, history, Import / Share / Download, theme and shortcuts. */
+/** The bar at the top: presets, history, Check / Import / Share / Download, theme and shortcuts. */
 export function AppHeader(props: AppHeaderProps) {
   const { session, modKey } = props;
   const { presets } = useCatalog();
@@ -64,6 +66,13 @@ export function AppHeader(props: AppHeaderProps) {
         </button>
         <button type="button" className="icon-button bordered" aria-label="Redo" title={`Redo (${modKey}+Shift+Z)`} disabled={!canRedo} onClick={props.onRedo}>
           <RedoIcon />
+        </button>
+      </div>
+
+      <div className="header-group check">
+        <button type="button" className="button" onClick={props.onCheck} title="Solve the packages for each platform and look up the pip lines (uses the network)">
+          <CheckIcon />
+          <span>Check</span>
         </button>
       </div>
 

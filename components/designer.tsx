@@ -39,6 +39,8 @@ import { useIsApple, useTheme } from './use-theme';
 // Dialogs other than the confirmation are opened on request: their code loads after the first paint.
 const ImportDialog = dynamic(() => import('./dialogs/import-dialog').then((m) => m.ImportDialog), { ssr: false });
 const ShareDialog = dynamic(() => import('./dialogs/share-dialog').then((m) => m.ShareDialog), { ssr: false });
+// The Check dialog (and the worker it starts) loads on the first press of Check only.
+const CheckDialog = dynamic(() => import('./check/check-dialog').then((m) => m.CheckDialog), { ssr: false });
 const ShortcutsDialog = dynamic(() => import('./dialogs/shortcuts-dialog').then((m) => m.ShortcutsDialog), { ssr: false });
 
 // Order of the sections on the page, to find "the first problem".
@@ -126,7 +128,9 @@ export function Designer({ catalog }: { catalog: Catalog }) {
 
   const [view] = useState(() => createSessionStore({ presetId: DEFAULT_PRESET, epoch: 0, canUndo: false, canRedo: false }));
   const [pane, setPane] = useState<'design' | 'files' | 'findings'>('design');
-  const [dialog, setDialog] = useState<'share' | 'import' | 'shortcuts' | null>(null);
+  const [dialog, setDialog] = useState<'share' | 'import' | 'shortcuts' | 'check' | null>(null);
+  // Each press of Check starts a check; 0: never pressed, the dialog's code is not loaded.
+  const [checkRequest, setCheckRequest] = useState(0);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [share, setShare] = useState<{ url: string; copyState: 'copied' | 'failed' | 'idle' }>({ url: '', copyState: 'idle' });
   const [downloading, setDownloading] = useState(false);
@@ -379,6 +383,11 @@ export function Designer({ catalog }: { catalog: Catalog }) {
     requestAnimationFrame(() => focusField(path));
   };
 
+  const startCheck = () => {
+    setDialog('check');
+    setCheckRequest((count) => count + 1);
+  };
+
   const showFirstProblem = () => {
     const path = firstErrorPath(latestRef.current?.errors ?? {}, FIELD_ORDER);
     if (path === undefined) return;
@@ -422,6 +431,7 @@ export function Designer({ catalog }: { catalog: Catalog }) {
               onImport={() => setDialog('import')}
               onShare={() => void openShare()}
               onDownload={() => void download()}
+              onCheck={startCheck}
               downloading={downloading}
               dark={dark}
               onToggleTheme={toggleTheme}
@@ -474,6 +484,18 @@ export function Designer({ catalog }: { catalog: Catalog }) {
               getBase={() => latestRef.current?.design ?? DEFAULT_DESIGN}
               onApply={applyImport}
             />
+            {checkRequest > 0 && (
+              <CheckDialog
+                open={dialog === 'check'}
+                request={checkRequest}
+                onClose={() => setDialog(null)}
+                onGoToField={showField}
+                onLock={(design, what) => {
+                  setDialog(null);
+                  applyEdit(design, what);
+                }}
+              />
+            )}
             <ShortcutsDialog open={dialog === 'shortcuts'} isApple={isApple} onClose={() => setDialog(null)} />
             <ConfirmDialog
               open={confirmation !== null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '@/lib/solve/check';
-import { applyProgress, canLock, channelLabel, endSteps, fieldLabel, filterPackages, formatBytes, initialSteps, networkFailureOf, type CheckProgress } from './check-progress';
+import { applyProgress, canLock, channelLabel, endSteps, fieldLabel, filterPackages, formatBytes, initialSteps, networkFailureOf, serverSteps, type CheckProgress } from './check-progress';
 
 describe('formatBytes', () => {
   it.each([
@@ -36,6 +36,15 @@ describe('check steps', () => {
     const steps = applyProgress(initialSteps(['linux-64'], 2), progress);
     expect(steps.find((step) => step.id === id)).toMatchObject({ state, detail });
     expect(steps.filter((step) => step.state !== 'waiting')).toHaveLength(1);
+  });
+
+  it('says which steps the server did when the browser could not reach a channel', () => {
+    const steps = applyProgress(applyProgress(initialSteps(['linux-64'], 1), { stage: 'solver', state: 'done', ms: 10 }), { stage: 'solve', subdir: 'linux-64', state: 'done', ms: 5, ok: false });
+    expect(serverSteps(steps).map((step) => [step.state, step.detail])).toEqual([
+      ['done', '10 ms'],
+      ['done', 'checked by the server'],
+      ['done', 'checked by the server'],
+    ]);
   });
 
   it('marks what had not finished when a check ends early', () => {

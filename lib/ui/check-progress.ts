@@ -144,3 +144,11 @@ export function fieldLabel(path: string): string {
   if (path === 'conda.pythonVersion') return 'Python version';
   return path;
 }
+
+/**
+ * The steps once the server answered for the browser: what the browser could not fetch was checked there.
+ * @example serverSteps([{ id: 'platform:linux-64', label: '…', state: 'failed', detail: '20 ms' }])[0].detail // 'checked by the server'
+ */
+export function serverSteps(steps: readonly CheckStep[]): CheckStep[] {
+  return steps.map((step) => (step.id !== 'solver' && step.state !== 'done' ? { ...step, state: 'done', detail: 'checked by the server' } : step));
+}

@@ -1,0 +1,158 @@
+// `npm run bench:check-web`: "Check" in the page, on the production build, against the local fixture channel and
+// PyPI (no internet). Starts the fixture server and `next start` with its mirrors (CONDOCKER_CHANNEL_URLS,
+// CONDOCKER_PYPI_URL), then in Chromium, for the data-science and pytorch-gpu presets:
+//
+//   solver load in the worker   import('@conda-org/rattler') in a fresh worker (fresh page each run), median
+//   solve per platform          repodata download + solve, the worker's own clock, second and later checks
+//   longest main-thread task    PerformanceObserver('longtask') from the press of Check until the result shows
+//
+// Prints numbers; asserts nothing.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import playwrightConfig from '../playwright.config';
+import { fixtureMirrorEnv, startFixtureServer } from '../lib/testing/fixture-server';
+import type { CheckTimings } from '../components/check/check-protocol';
+
+const ROOT = join(__dirname, '..');
+const require = createRequire(__filename);
+const PRESETS = ['data-science', 'pytorch-gpu'];
+const FRESH_RUNS = 5;
+const WARM_RUNS = 4;
+const LONG_TASK_TARGET_MS = 50;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+async function main() {
+  if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
+    console.error('No production build in .next: run `npm run build` first.');
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  const fixtures = await startFixtureServer();
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = startNext(port, fixtureMirrorEnv(fixtures.origin));
+  const browser = await chromium.launch({ executablePath: playwrightConfig.use?.launchOptions?.executablePath, args: playwrightConfig.use?.launchOptions?.args });
+  try {
+    await waitForServer(origin, server);
+    const loads: number[] = [];
+    const longest: number[] = [];
+    for (const preset of PRESETS) {
+      const solves: Record<string, number[]> = {};
+      for (let run = 0; run < FRESH_RUNS; run++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost|\[::1\])/, (route) => route.abort());
+        await recordLongTasks(page);
+        await page.goto(origin);
+        await page.locator('[data-testid="preview"][data-editor-ready="true"]').waitFor({ timeout: 30_000 });
+        await page.getByLabel('Preset', { exact: true }).selectOption(preset);
+        const first = await check(page, () => page.getByRole('button', { name: 'Check', exact: true }).click());
+        loads.push(first.timings.solverLoadMs);
+        longest.push(first.longestTaskMs);
+        // Later checks in the same page: the solver is loaded, each one downloads repodata and solves again.
+        if (run === 0)
+          for (let warm = 0; warm < WARM_RUNS; warm++) {
+            const again = await check(page, () => page.getByRole('button', { name: 'Check again' }).click());
+            longest.push(again.longestTaskMs);
+            for (const [subdir, time] of Object.entries(again.timings.solveMs)) (solves[subdir] ??= []).push(time);
+          }
+        await context.close();
+      }
+      for (const [subdir, times] of Object.entries(solves))
+        console.log(`solve ${preset.padEnd(13)} ${subdir.padEnd(14)} median ${ms(median(times))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; ${times.length} checks, repodata included)`);
+    }
+    console.log(`solver load in the worker (fresh page, ${loads.length} runs): median ${ms(median(loads))}, min ${ms(Math.min(...loads))}, max ${ms(Math.max(...loads))}`);
+    const worst = Math.max(...longest);
+    console.log(
+      `longest main-thread task during a check (${longest.length} checks): ${ms(worst)} (median of each check's longest ${ms(median(longest))}); target < ${LONG_TASK_TARGET_MS} ms: ${worst < LONG_TASK_TARGET_MS ? 'ok' : 'MISS'}`,
+    );
+  } finally {
+    await browser.close();
+    await stopServer(server);
+    await fixtures.close();
+  }
+}
+
+async function recordLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const win = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
+    win.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) win.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Presses Check (or Check again), waits for the result, returns the worker's timings and the longest task. */
+async function check(page: Page, press: () => Promise<void>): Promise<{ timings: CheckTimings; longestTaskMs: number }> {
+  const since = await page.evaluate(() => {
+    performance.clearMarks('condocker:check-done');
+    return performance.now();
+  });
+  await press();
+  const status = page.getByTestId('check-status');
+  await status.and(page.locator('[data-state="report"]')).waitFor({ timeout: 60_000 });
+  // Long tasks are reported a moment after they end.
+  await page.waitForTimeout(200);
+  return page.evaluate((start) => {
+    const mark = performance.getEntriesByName('condocker:check-done', 'mark')[0] as PerformanceMark | undefined;
+    const tasks = (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
+    const during = tasks.filter((task) => task.start >= start).map((task) => task.duration);
+    return { timings: mark?.detail as CheckTimings, longestTaskMs: Math.max(0, ...during) };
+  }, since);
+}
+
+function startNext(port: number, env: Record<string, string>): ChildProcess {
+  const nextBin = require.resolve('next/dist/bin/next');
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[next] ${chunk}`));
+  return child;
+}
+
+async function waitForServer(origin: string, server: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    if (await fetch(`${origin}/api/mirrors`).then((response) => response.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`next start did not answer on ${origin} within 60 s`);
+}
+
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null || server.pid === undefined) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  process.kill(-server.pid, 'SIGTERM');
+  const timer = setTimeout(() => server.pid !== undefined && process.kill(-server.pid, 'SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
