@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '@/lib/design/presets';
 import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
+import { generateHashedLock } from './hashed-lock';
 import { REQUIREMENTS_IMPORT_BASE, importRequirementsTxt } from './requirements-txt';
 import type { ImportResult } from './types';
 
@@ -189,5 +190,16 @@ describe('issue 9: nothing lost from real requirements files', () => {
     const rendered = requirementsOf(first.design) as string;
     expect(rendered.split('\n').filter((line) => line.includes('--hash'))).toHaveLength(2);
     expect(imported(importRequirementsTxt(rendered)).design).toEqual(first.design);
+  });
+});
+
+describe('the benchmark lock (bench/import.ts)', () => {
+  it('imports all 300 hashed packages without a warning, and renders them back', () => {
+    const lock = generateHashedLock(290, 20) + generateHashedLock(10, 70).replace(/pkg-/g, 'wide-');
+    const result = imported(importRequirementsTxt(lock));
+    expect(result.warnings).toEqual([]);
+    expect(result.design.pip.packages).toHaveLength(300);
+    expect(result.design.pip.packages.at(-1)?.match(/--hash=/g)).toHaveLength(70);
+    expect(imported(importRequirementsTxt(requirementsOf(result.design) as string)).design).toEqual(result.design);
   });
 });

@@ -67,20 +67,44 @@ function requirementOf(text: string): RequirementLine | undefined {
   return result.ok && result.line.kind === 'requirement' ? result.line : undefined;
 }
 
+/** Per content: the index of the first requirement for each name + marker + URL, so a lock's lines are not re-parsed. */
+const REQUIREMENT_INDEX = new WeakMap<PipContent, { count: number; keys: Map<string, number> }>();
+
+function requirementKey(pip: RequirementLine): string {
+  // Same name with different markers is legitimate (one version per Python), so markers are part of the key.
+  return `${normalizePipName(pip.name)};${pip.marker ?? ''};${pip.url ?? ''}`;
+}
+
+function requirementIndex(content: PipContent): { count: number; keys: Map<string, number> } {
+  const cached = REQUIREMENT_INDEX.get(content);
+  if (cached && cached.count === content.packages.length) return cached;
+  const keys = new Map<string, number>();
+  content.packages.forEach((entry, index) => {
+    const other = requirementOf(entry.value);
+    if (other && !keys.has(requirementKey(other))) keys.set(requirementKey(other), index);
+  });
+  const fresh = { count: content.packages.length, keys };
+  REQUIREMENT_INDEX.set(content, fresh);
+  return fresh;
+}
+
 /** The entry `line` repeats exactly, or the requirement for the same name, marker and URL it can be merged into. */
 function findSameRequirement(content: PipContent, formatted: string, pip: PipLine): { index: number; merged?: string } | undefined {
   const exact = content.packages.findIndex((entry) => entry.value === formatted);
   if (exact !== -1) return { index: exact };
   if (pip.kind !== 'requirement') return undefined;
-  const name = normalizePipName(pip.name);
-  // Same name under different markers is legitimate (one version per Python), so markers are part of the key.
-  const index = content.packages.findIndex((entry) => {
-    const other = requirementOf(entry.value);
-    return other !== undefined && normalizePipName(other.name) === name && (other.marker ?? '') === (pip.marker ?? '') && other.url === pip.url;
-  });
-  if (index === -1) return undefined;
+  const index = requirementIndex(content).keys.get(requirementKey(pip));
+  if (index === undefined) return undefined;
   const first = requirementOf(content.packages[index].value) as RequirementLine;
   return { index, merged: formatPipLine(mergeRequirements(first, pip)) };
+}
+
+/** Adds a new entry, keeping the requirement index in step. */
+function pushPackage(content: PipContent, entry: Located<string>, pip: PipLine): void {
+  const index = requirementIndex(content);
+  content.packages.push(entry);
+  index.count += 1;
+  if (pip.kind === 'requirement' && !index.keys.has(requirementKey(pip))) index.keys.set(requirementKey(pip), content.packages.length - 1);
 }
 
 /** One requirement that asks for what both ask: the union of extras, both version ranges, the union of hashes. */
@@ -180,7 +204,7 @@ export function addPipLine(content: PipContent, text: string, origin: Origin, co
   const formatted = formatPipLine(pip);
   const same = findSameRequirement(content, formatted, pip);
   if (!same) {
-    content.packages.push({ value: formatted, origin });
+    pushPackage(content, { value: formatted, origin }, pip);
     return;
   }
   const first = content.packages[same.index];
@@ -242,9 +266,9 @@ export function addRequirementsText(content: PipContent, text: string, context: 
  * @example reportMixedHashes([{ value: 'a==1 --hash=sha256:…', origin: {} }, { value: 'b', origin: { line: 2 } }], warnings)
  */
 export function reportMixedHashes(packages: readonly Located<string>[], warnings: ImportWarning[]): void {
-  const parsed = packages.map((entry) => ({ entry, pip: parsePipLine(entry.value) }));
-  const installs = parsed.filter(({ pip }) => pip.ok && pip.line.kind !== 'option');
-  const hashed = installs.filter(({ pip }) => pip.ok && pip.line.kind === 'requirement' && pip.line.hashes.length > 0);
+  // Canonical lines: options start with "--", hashes are written " --hash=" (no parse needed for a 300-line lock).
+  const installs = packages.filter((entry) => !entry.value.startsWith('--')).map((entry) => ({ entry }));
+  const hashed = installs.filter(({ entry }) => entry.value.includes(' --hash='));
   if (hashed.length === 0 || hashed.length === installs.length) return;
   const unhashed = installs.filter((item) => !hashed.includes(item));
   const where = (entry: Located<string>) => `"${entry.value.length > 60 ? `${entry.value.slice(0, 57)}...` : entry.value}"${lineHint(entry.origin)}`;

@@ -81,6 +81,8 @@ const MARKER_OPERATOR = /^(===|==|!=|<=|>=|~=|<|>)/;
 /** Characters allowed inside a marker's quoted string; no quotes, "#", ";" or shell specials. */
 const MARKER_STRING = /^[A-Za-z0-9 ._*+!~,/:=<>-]*$/;
 const HASH_LENGTHS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+/** Compiled once: a lock has thousands of hashes. */
+const HASH_DIGITS: Record<string, RegExp> = Object.fromEntries(Object.entries(HASH_LENGTHS).map(([name, length]) => [name, new RegExp(`^[0-9a-f]{${length}}$`)]));
 const PROJECT_NAME = /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 /** Single quotes, so the example reads cleanly inside the double-quoted error message. */
 const MARKER_EXAMPLE = "tomli>=2; python_version < '3.11'";
@@ -124,7 +126,7 @@ export function splitRequirementsText(text: string): { line: number; text: strin
   const physical = text.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
   if (physical.at(-1) === '') physical.pop();
   return joinContinuations(physical)
-    .map(({ line, text: joined }) => ({ line, text: joined.replace(/(^|\s+)#.*$/, '').trim() }))
+    .map(({ line, text: joined }) => ({ line, text: (joined.includes('#') ? joined.replace(/(^|\s+)#.*$/, '') : joined).trim() }))
     .filter(({ text: stripped }) => stripped !== '');
 }
 
@@ -197,7 +199,26 @@ function joinContinuations(physical: string[]): { line: number; text: string }[]
   return logical;
 }
 
-function parseOrThrow(input: string): PipLine {
+/** A run of well-formed --hash options closing a line: checked in one pass, as locks have thousands. */
+const HASH_TAIL = /^(?: +--hash(?:=| +)(?:sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128}))+ *$/;
+const HASH_VALUE = /sha(?:256|384|512):[0-9a-f]+/g;
+
+/** A requirement followed by well-formed hashes, parsed without re-checking each hash; undefined: take the long way. */
+function parseHashedFast(input: string): PipLine | undefined {
+  const start = input.indexOf(' --hash');
+  if (start <= 0 || start > MAX_LINE_LENGTH) return undefined;
+  const tail = input.slice(start);
+  if (!HASH_TAIL.test(tail)) return undefined;
+  const hashes = tail.match(HASH_VALUE) ?? [];
+  if (hashes.length > MAX_HASHES) return undefined;
+  const head = parseOrThrow(input.slice(0, start), false);
+  if (head.kind !== 'requirement' || head.hashes.length > 0) return undefined;
+  return { ...head, hashes, raw: input.trim() };
+}
+
+function parseOrThrow(input: string, tryFast = true): PipLine {
+  const fast = tryFast && typeof input === 'string' && input.length > 200 ? parseHashedFast(input) : undefined;
+  if (fast) return fast;
   checkCharacters(input);
   const raw = input.trim();
   if (/(^|\s)#/.test(raw)) fail('comments must be removed first ("#" at the start or after a space starts a comment)');
@@ -512,7 +533,7 @@ function checkHash(value: string | undefined, example: string): string {
   const match = /^([a-z0-9]+):(.*)$/.exec(value);
   const length = match ? HASH_LENGTHS[match[1]] : undefined;
   if (!match || length === undefined) fail(`"${value}" must start with sha256:, sha384: or sha512:`, example);
-  if (!new RegExp(`^[0-9a-f]{${length}}$`).test(match[2])) fail(`the ${match[1]} hash must be ${length} lower-case hex digits`, example);
+  if (!HASH_DIGITS[match[1]].test(match[2])) fail(`the ${match[1]} hash must be ${length} lower-case hex digits`, example);
   return value;
 }
 
