@@ -142,6 +142,15 @@ export const pipRequirement = z.string().superRefine((value, ctx) => {
     });
 });
 
+/** A Python extra of the project itself (`pip install ".[extra]"`): a name as PEP 685 allows, e.g. `dev`. */
+export const projectExtra = z
+  .string()
+  .min(1, { error: 'Extra: must not be empty, e.g. "dev".' })
+  .max(64, { error: 'Extra: at most 64 characters, e.g. "dev".' })
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/, {
+    error: 'Extra: use letters, digits, ".", "_" and "-", starting and ending with a letter or digit (without brackets or commas), e.g. "dev" or "test-all".',
+  });
+
 /** A Debian/Ubuntu package name with an optional `=version` pin (Debian policy 5.6.1 and 5.6.12). */
 export const aptPackage = z
   .string()

@@ -47,6 +47,11 @@ export interface ResolvedDesign {
   envPrefix: string;
   /** Is the env inside the project directory, where a bind mount of the project would hide it? */
   envInsideProject: boolean;
+  /**
+   * The project itself, when the design installs it: pip's target (`.` or `.[dev,test]`, relative to the project
+   * directory, where the source is copied) and whether the install is editable.
+   */
+  projectInstall?: { target: string; editable: boolean };
   /** Bind mounts for compose, make and devcontainers that never hide the env. */
   bindMounts: Array<{ source: string; target: string }>;
 }
@@ -112,12 +117,14 @@ function requirementLinesFor(design: Design, lock?: Lock): string[] {
 
 function condaDependenciesFor(design: Design): string[] {
   const { pythonVersion, packages } = design.conda;
-  const hasPip = design.pip.packages.length > 0;
+  // Installing the project runs pip too.
+  const hasPip = design.pip.packages.length > 0 || design.project.install.enabled;
   const names = new Set(packages.map(condaSpecName));
   return [
     ...(pythonVersion ? [`python=${pythonVersion}`] : []),
     ...packages,
-    // conda warns and may pick another pip when pip packages exist but pip is not a dependency.
+    // conda warns and may pick another pip when pip packages exist but pip is not a dependency; the project
+    // install needs the env's own pip (and so its python), not whatever pip is on PATH.
     ...(hasPip && !names.has('pip') ? ['pip'] : []),
   ];
 }
@@ -129,6 +136,11 @@ function aptPackagesFor(design: Design): string[] {
   const init = design.compat.noInit ? [] : ['tini'];
   const needed = [...downloader, ...init];
   return [...needed, ...design.apt.packages.filter((pkg) => !needed.includes(pkg))];
+}
+
+function projectInstallFor(design: Design): { target: string; editable: boolean } {
+  const { editable, extras } = design.project.install;
+  return { target: extras.length ? `.[${extras.join(',')}]` : '.', editable };
 }
 
 /** Derives everything the generators share from a validated design. */
@@ -162,6 +174,7 @@ export function resolveDesign(design: Design): ResolvedDesign {
     requirementLines: requirementLinesFor(design, lock),
     ...(lock ? { lock } : {}),
     lockState,
+    ...(design.project.install.enabled ? { projectInstall: projectInstallFor(design) } : {}),
     aptPackages: aptPackagesFor(design),
     command: commandFor(design),
     servesJupyter: design.runtime.command === 'jupyterlab' || design.runtime.command === 'notebook',

@@ -14,6 +14,7 @@ import {
   pipLine,
   pipRequirement,
   port,
+  projectExtra,
   projectName,
   pythonVersion,
   singleLine,
@@ -36,11 +37,28 @@ export const COMMANDS = ['jupyterlab', 'notebook', 'bash', 'python', 'custom'] a
 const listOf = <T extends z.ZodType>(item: T, label: string, max: number) =>
   z.array(item).max(max, { error: `${label}: at most ${max} entries.` });
 
+/**
+ * "Install this project" (what `-e .` / `-e .[extras]` mean in a requirements file): the generated files sit at the
+ * project's root, and the Dockerfile copies the source after the environment and installs it with pip, no deps.
+ */
+const projectInstallSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** `pip install -e`: the installed package points at the source in the project directory, so a bind mount edits it live. */
+  editable: z.boolean().default(true),
+  /** The project's optional dependency groups, e.g. `dev` → `.[dev]` (their packages must be in the env already). */
+  extras: listOf(projectExtra, 'Extras', 20)
+    .refine((list) => new Set(list.map((extra) => extra.toLowerCase().replace(/[-_.]+/g, '-'))).size === list.length, {
+      error: 'Extras: each extra once ("Dev_Tools" and "dev-tools" are the same extra).',
+    })
+    .default([]),
+});
+
 const projectSchema = z.object({
   name: projectName.default('data-science'),
   description: singleLine('Description', 200, 'JupyterLab with the PyData stack').default(
     'JupyterLab with numpy, pandas, matplotlib and scikit-learn from conda-forge',
   ),
+  install: projectInstallSchema.prefault({}),
 });
 
 const baseSchema = z.object({

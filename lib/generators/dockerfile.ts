@@ -413,6 +413,29 @@ function postBuildBlock(r: ResolvedDesign): Block | null {
   );
 }
 
+/**
+ * The project itself (`pip install -e .`), after the environment and postBuild, so that editing the code re-runs only
+ * these two instructions. `--no-deps`: the environment holds the dependencies, and pip must not add unpinned ones
+ * behind the solver's back. Owned by the user: an editable install writes its metadata into the source folder.
+ */
+function projectInstallBlock(r: ResolvedDesign): Block | null {
+  const install = r.projectInstall;
+  if (!install) return null;
+  const recipe = r.design.compat.recipeLayout;
+  const args = ['-m', 'pip', 'install', ...(recipe ? ['--no-cache-dir'] : []), '--no-deps', ...(install.editable ? ['--editable'] : []), install.target];
+  const pip = `${recipe ? '$ENV_PREFIX/bin/python' : 'python'} ${shellCommand(args)}`;
+  return block(
+    [
+      'The project itself, copied after the environment so that a code change leaves the layers above cached.',
+      '.dockerignore keeps data, secrets, VCS and caches out of this COPY. --no-deps: the environment already has the',
+      `dependencies. ${install.editable ? 'Editable: the env points at the source here, so mounting the project over it runs your current code.' : 'Not editable: the env holds a copy; rebuild after changing the code.'}`,
+      ...(recipe ? [] : ["pip's cache is a cache mount, as above (building the project may download its build backend)."]),
+    ],
+    d.copy(['.'], recipe ? '$PROJECT_DIR/' : '${PROJECT_DIR}/', { chown: recipe ? '$UID:$GID' : '${uid}:${gid}' }),
+    recipe ? d.run(pip) : d.runWithCaches([PIP_CACHE], pip),
+  );
+}
+
 function runtimeEnvBlock(r: ResolvedDesign): Block | null {
   const { design } = r;
   const vars: Array<readonly [string, string]> = [];
@@ -466,6 +489,7 @@ export function buildDockerfileModel(r: ResolvedDesign): DockerfileModel {
     projectBlock(r),
     envBlock(r),
     postBuildBlock(r),
+    projectInstallBlock(r),
     runtimeEnvBlock(r),
     // Last but the entrypoint: editing the name or description must not invalidate the cached layers above.
     labelBlock(r),

@@ -236,3 +236,50 @@ describe('locked variants (locks solved against the fixture channel)', () => {
     expect(filesProblems(files).flat()).toEqual([]);
   });
 });
+
+describe('installing the project itself (issue 9)', () => {
+  // The data-science preset with the project installed: what `-e .[dev,test]` in a requirements file means.
+  const PROJECT_INSTALL_CASES: Array<[string, DesignInput]> = [
+    ['data-science-project-install', { ...findPreset('data-science')!.design, project: { ...findPreset('data-science')!.design.project, install: { enabled: true, editable: true, extras: ['dev', 'test'] } } }],
+    ['minimal-python-project-install', { ...findPreset('minimal-python')!.design, project: { ...findPreset('minimal-python')!.design.project, install: { enabled: true, editable: false, extras: [] } } }],
+  ];
+
+  it.each(PROJECT_INSTALL_CASES)('%s matches its golden files and passes every checker', (id, input) => {
+    const files = generateFiles(designSchema.parse(input));
+    expectGolden(id, files);
+    expect(filesProblems(files).map((found, i) => found.map((problem) => `${files[i].path}: ${problem}`)).flat()).toEqual([]);
+  });
+
+  it('copies the source after the environment and postBuild, owned by the user, and installs it with pip, no deps', () => {
+    const design = designSchema.parse({ ...PROJECT_INSTALL_CASES[0][1], postBuild: { script: 'echo ready' } });
+    const dockerfile = generateFiles(design).find((file) => file.path === 'Dockerfile')!.content;
+    const env = dockerfile.indexOf('conda env create');
+    const postBuild = dockerfile.indexOf('\n    /usr/local/bin/postBuild.sh');
+    const copy = dockerfile.indexOf('\nCOPY --chown=${uid}:${gid} . ${PROJECT_DIR}/\n');
+    expect(env).toBeGreaterThan(0);
+    expect(postBuild).toBeGreaterThan(env);
+    expect(copy).toBeGreaterThan(postBuild);
+    expect(dockerfile.slice(copy)).toMatch(
+      /^\nCOPY .*\nRUN --mount=type=cache,target=\$\{HOME\}\/\.cache\/pip,uid=\$\{uid\},gid=\$\{gid\},sharing=locked \\\n {4}python -m pip install --no-deps --editable '\.\[dev,test\]'\n/,
+    );
+    // The env gets its own pip even without pip packages.
+    expect(generateFiles(design).find((file) => file.path === 'environment.yml')!.content).toMatch(/^ {2}- pip$/m);
+  });
+
+  it('.dockerignore lets the source in and keeps data, secrets, VCS, caches and a local env out', () => {
+    const design = designSchema.parse({ project: { install: { enabled: true } }, paths: { envPrefix: '$HOME/app/env' } });
+    const lines = generateFiles(design).find((file) => file.path === '.dockerignore')!.content.split('\n').filter((line) => line && !line.startsWith('#'));
+    expect(lines).not.toContain('*');
+    expect(lines).toEqual(expect.arrayContaining(['.git', '**/.env', '**/.env.*', '**/*.pem', 'data', '**/__pycache__', '**/.ipynb_checkpoints', '.venv', '**/node_modules', 'build', 'dist', 'env']));
+  });
+
+  it('every installer and compat switch still yields valid files with the project installed', () => {
+    const switches = Object.keys(findPreset('recipe-2020')!.design.compat);
+    const files = (['miniforge', 'micromamba', 'miniconda'] as const).flatMap((installer) =>
+      [...switches, 'none'].flatMap((name) =>
+        generateFiles(designSchema.parse({ conda: { installer }, compat: { [name]: true }, project: { install: { enabled: true, extras: ['dev'] } } })),
+      ),
+    );
+    expect(filesProblems(files).flat()).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { designSchema, type DesignInput } from '@/lib/design/schema';
 import { lockInputs } from '@/lib/solve/lock';
 import { parseExplicitLock } from '@/lib/solve/explicit-lock';
+import { readDockerfile } from '@/lib/lint/dockerfile-rules-model';
 import { dockerfileInstructions, dockerfileProblems } from '@/lib/testing/file-checks';
 import { generateFiles } from './index';
 
@@ -14,7 +15,7 @@ import { generateFiles } from './index';
 
 // A benign design that exercises every string field at once.
 const BENIGN: DesignInput = {
-  project: { name: 'demo', description: 'A demo' },
+  project: { name: 'demo', description: 'A demo', install: { enabled: true, editable: true, extras: ['dev'] } },
   base: { image: 'ubuntu:24.04' },
   conda: { installerVersion: '26.7.2-0', channels: ['conda-forge'], pythonVersion: '3.12', packages: ['numpy'] },
   pip: { packages: ['rich'], indexUrl: 'https://pypi.org/simple', extraIndexUrls: ['https://example.org/simple'] },
@@ -33,6 +34,7 @@ type Setter = (design: DesignInput, value: string) => void;
 const FIELDS: Array<{ path: string; label: RegExp; set: Setter }> = [
   { path: 'project.name', label: /^Project name:/, set: (d, v) => (d.project!.name = v) },
   { path: 'project.description', label: /^Description:/, set: (d, v) => (d.project!.description = v) },
+  { path: 'project.install.extras.0', label: /^Extras?:/, set: (d, v) => (d.project!.install!.extras = [v]) },
   { path: 'base.image', label: /^Base image:/, set: (d, v) => (d.base!.image = v) },
   { path: 'conda.installerVersion', label: /Installer version:|expected|Invalid input/, set: (d, v) => (d.conda!.installerVersion = v) },
   { path: 'conda.channels.0', label: /^Channel:/, set: (d, v) => (d.conda!.channels = [v]) },
@@ -88,6 +90,10 @@ function structureOf(input: DesignInput) {
     lockFiles,
     instructions: dockerfileInstructions(byPath.Dockerfile).map(([keyword]) => keyword),
     dockerfileProblems: dockerfileProblems(byPath.Dockerfile),
+    // The project install stays one pip command whose last argument is the whole target: extras cannot add words.
+    projectInstall: readDockerfile(byPath.Dockerfile)
+      .steps.filter((step) => step.run?.commands.some((command) => command.args.includes('--no-deps')))
+      .map((step) => step.run!.commands.map((command) => [command.name, command.args.length, /^\.(\[[^\s]+\])?$/.test(command.args.at(-1) ?? '')])),
     environmentKeys: Object.keys(environment),
     // Every dependency is a plain spec or the one {pip: [...]} entry: no smuggled mapping.
     dependenciesWellFormed: (environment.dependencies as unknown[]).every(
@@ -108,6 +114,7 @@ describe('no injection through any string field', () => {
     expect(EXPECTED.dockerfileProblems).toEqual([]);
     expect(EXPECTED.oneLinePerRequirement).toBe(true);
     expect(EXPECTED.dependenciesWellFormed).toBe(true);
+    expect(EXPECTED.projectInstall).toEqual([[['python', 6, true]]]);
   });
 
   it.each(FIELDS.map((field) => [field.path, field] as const))('%s', (path, field) => {

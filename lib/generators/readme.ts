@@ -1,4 +1,5 @@
 import type { ResolvedDesign } from '@/lib/design/resolve';
+import { shellQuote } from '@/lib/shell-quote';
 import { explicitLockFileName } from '@/lib/solve/explicit-lock';
 import { LOCK_JSON_PATH, lockHashOf, lockedSubdirs } from './conda-lock';
 import { WORKFLOW_PATH } from './github-workflow';
@@ -91,6 +92,27 @@ function lockSection(r: ResolvedDesign): string[] {
   ];
 }
 
+/** "The project itself": how it is installed, what the bind mount does to it, where its dependencies come from. */
+function projectSection(r: ResolvedDesign): string[] {
+  const install = r.projectInstall;
+  if (!install) return [];
+  const command = `python -m pip install --no-deps ${install.editable ? '--editable ' : ''}${shellQuote(install.target)}`;
+  const whole = r.bindMounts.some(({ source }) => source === '.');
+  const mounted = whole ? `The run command mounts this folder over that copy` : `The run command mounts ${r.bindMounts.map(({ source }) => `\`${source.slice(2)}/\``).join(', ')} over the copy`;
+  return [
+    '## The project itself',
+    '',
+    `The image copies this folder to \`${r.projectDir}\` (\`.dockerignore\` keeps data, secrets, version control and caches`,
+    `out) after the environment, and installs it: \`${command}\`.`,
+    install.editable
+      ? `${mounted}: the environment points at the source there, so your edits take effect without a rebuild (restart a kernel to re-import).`
+      : `${mounted}: you see and edit your current files there, but Python imports the copy installed into the environment at build time; rebuild after changing the code, or make the install editable.`,
+    'The project\'s dependencies are not installed by pip (`--no-deps`): list them in the design (conda or pip packages), so',
+    'the environment has them. Rebuild after changing them or the entry points.',
+    '',
+  ];
+}
+
 /** Generates the project's README.md: what is inside and how to build and run it. */
 export function generateReadme(r: ResolvedDesign): GeneratedFile | null {
   const { design } = r;
@@ -127,6 +149,7 @@ export function generateReadme(r: ResolvedDesign): GeneratedFile | null {
     '',
     ...(r.servesJupyter ? [`Then open the link with the token that Jupyter prints (port ${design.runtime.port}).`, ''] : []),
     ...(design.gpu.enabled ? ['GPUs need the NVIDIA Container Toolkit on the host.', ''] : []),
+    ...projectSection(r),
     ...workflowSection(r),
     ...lockSection(r),
     '## Files',

@@ -67,6 +67,7 @@ const CASES: Array<{ rule: string; severity: string; triggers: DesignInput; pass
   { rule: 'CD029', severity: 'error', triggers: { conda: { installer: 'miniconda', installerVersion: '4.8.2' } }, passes: { conda: { installer: 'miniconda', installerVersion: 'py38_4.8.2' } } },
   { rule: 'CD029', severity: 'error', triggers: { conda: { installer: 'miniconda', installerVersion: '23.1.0-1' } }, passes: { conda: { installer: 'miniconda', installerVersion: '4.7.12' } } },
   { rule: 'CD030', severity: 'error', triggers: { compat: recipeBits, paths: { envPrefix: '$PWD/env' } }, passes: { compat: recipeBits, paths: { envPrefix: '$HOME/app/env' } } },
+  { rule: 'CD031', severity: 'warning', triggers: { project: { install: { enabled: true } }, files: { dockerignore: false } }, passes: { project: { install: { enabled: true } } } },
 ];
 
 describe('design rules', () => {

@@ -106,6 +106,7 @@ const SOURCES = {
   condaTos: { title: 'Anaconda: conda Terms of Service plugin (CONDA_PLUGINS_AUTO_ACCEPT_TOS)', url: 'https://www.anaconda.com/docs/getting-started/tos-plugin' },
   minicondaFiles: { title: 'conda-docs: Miniconda hashes (4.8.2 and later only as py37_/py38_… files)', url: 'https://github.com/conda/conda-docs/blob/main/docs/source/miniconda_hashes.rst' },
   dockerEnvSubstitution: { title: 'Dockerfile reference: environment replacement (only ENV and ARG variables)', url: 'https://docs.docker.com/reference/dockerfile/#environment-replacement' },
+  dockerignore: { title: 'Docker docs: .dockerignore files', url: 'https://docs.docker.com/build/concepts/context/#dockerignore-files' },
   condaForce: { title: 'conda 24.3.0 changelog: conda env create --force removed (NVIDIA/cudf#15403)', url: 'https://github.com/conda/conda/blob/main/CHANGELOG.md#2430-2024-03-12' },
   dockerTags: { title: 'Docker docs: image tags and digests', url: 'https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier' },
   miniforge: { title: 'conda-forge/miniforge releases (each with a .sha256)', url: 'https://github.com/conda-forge/miniforge/releases' },
@@ -633,6 +634,19 @@ export const DESIGN_RULES: readonly DesignRule[] = [
           'Docker replaces only variables set by ENV or ARG in a Dockerfile, and no image sets PWD (WORKDIR does not either), so $PWD is empty and the env goes to the root of the file system, where only root may create it; the env step fails with a permission error. Name the directory instead: under $HOME or in the conda root, e.g. /opt/conda/envs/app.',
           SOURCES.dockerEnvSubstitution,
           { field: 'paths.envPrefix', at: { file: 'Dockerfile', match: /ENV_PREFIX=/ }, fix: fix(`Put the environment in ${target}`, set(['paths', 'envPrefix'], target)) }),
+      ];
+    },
+  },
+  {
+    id: 'CD031',
+    title: 'The project is copied without a .dockerignore',
+    check: ({ design, projectInstall }) => {
+      if (!projectInstall || design.files.dockerignore) return [];
+      return [
+        finding('CD031', 'warning', 'The project itself is copied into the image, but no .dockerignore keeps anything out.',
+          'COPY . then sends everything in the folder to the builder and bakes it into a layer: .git, .env files and keys, data, caches and a local env (which would land on top of the image\'s). Anyone with the image can read them, even if a later step deletes them.',
+          SOURCES.dockerignore,
+          { field: 'files.dockerignore', at: { file: 'Dockerfile', match: /^COPY --chown=\S+ \. / }, fix: fix('Generate .dockerignore', set(['files', 'dockerignore'], true)) }),
       ];
     },
   },

@@ -86,6 +86,11 @@ export function validDesign(): fc.Arbitrary<Design> {
       project: fc.record({
         name: fc.stringMatching(/^[a-z0-9]{1,12}(?:[._-][a-z0-9]{1,8}){0,2}$/),
         description: fc.constantFrom(...DESCRIPTION_POOL),
+        install: fc.record({
+          enabled: fc.boolean(),
+          editable: fc.boolean(),
+          extras: fc.shuffledSubarray(['dev', 'test', 'docs', 'brotli', 'all.extras', 'Socks_5'], { maxLength: 3 }),
+        }),
       }),
       base: fc.record({
         image: fc.constantFrom(...IMAGE_POOL),

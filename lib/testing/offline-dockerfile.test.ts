@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '@/lib/design/presets';
+import { designSchema } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { LOCKED_VARIANTS, lockedVariantDesign } from './locked-designs';
@@ -29,12 +30,13 @@ describe('cutNetworkRuns', () => {
     expect(cut).toEqual([
       { startLine: 4, endLine: 6, programs: ['curl'] },
       { startLine: 9, endLine: 9, programs: ['conda'] },
+      { startLine: 10, endLine: 10, programs: ['pip'] },
       { startLine: 11, endLine: 11, programs: ['postBuild.sh'] },
     ]);
-    // `python -m pip` runs python, and a Debian mirror is reachable, so neither line is cut; comments stay.
+    // `python -m pip` is pip (the project install runs it); a Debian mirror is reachable, so apt-get stays; comments stay.
     expect(text).toBe(
       ['# syntax=docker/dockerfile:1', 'FROM debian:12', '# Download the tool.', 'RUN apt-get update && apt-get install --yes git',
-        'RUN echo ". /opt/conda/etc/profile.d/conda.sh" >> ~/.profile', 'RUN if true; then python -m pip install x; fi', 'CMD ["bash"]', ''].join('\n'),
+        'RUN echo ". /opt/conda/etc/profile.d/conda.sh" >> ~/.profile', 'CMD ["bash"]', ''].join('\n'),
     );
   });
 
@@ -64,6 +66,29 @@ describe('cutNetworkRuns', () => {
   });
 });
 
+describe('cutNetworkRuns on designs that install the project itself', () => {
+  const withInstall = (id: string, editable: boolean) => {
+    const preset = PRESETS.find((candidate) => candidate.id === id)!.design;
+    return generateFiles(designSchema.parse({ ...preset, project: { ...preset.project, install: { enabled: true, editable, extras: ['dev'] } } })).find((file) => file.path === 'Dockerfile')!.content;
+  };
+
+  // The project install (`python -m pip install --no-deps …`) needs PyPI for the build backend: cut, its COPY kept.
+  it.each([
+    ['data-science', true, [['curl', 'conda'], ['conda'], ['pip']]],
+    ['micromamba', false, [['curl'], ['micromamba'], ['pip']]],
+    ['recipe-2020', true, [['wget'], ['conda'], ['conda'], ['conda', 'postBuild.sh'], ['pip']]],
+  ] as const)('%s (editable: %s): cuts the project-install RUN and keeps the COPY of the source', (id, editable, programs) => {
+    const dockerfile = withInstall(id, editable);
+    const { text, cut } = cutNetworkRuns(dockerfile);
+    expect(cut.map((run) => run.programs)).toEqual(programs);
+    const lines = dockerfile.split('\n');
+    expect(lines[cut.at(-1)!.startLine - 1]).toMatch(/^RUN /);
+    expect(lines.slice(cut.at(-1)!.startLine - 1, cut.at(-1)!.endLine).join('\n')).toMatch(/python -m pip install( --no-cache-dir)? --no-deps/);
+    expect(text).toMatch(/^COPY --chown=\S+ \. \S+\/$/m);
+    expect(text).not.toMatch(/pip install/);
+  });
+});
+
 describe('cutNetworkRuns on locked designs', () => {
   let server: FixtureServer;
   const dockerfiles = new Map<string, string>();
@@ -76,10 +101,10 @@ describe('cutNetworkRuns on locked designs', () => {
 
   // The lock install runs conda or micromamba (and pip through the env's python in the same RUN): cut whole.
   it.each([
-    ['data-science-locked', [['curl', 'conda'], ['conda']]],
+    ['data-science-locked', [['curl', 'conda'], ['conda', 'pip']]],
     ['micromamba-locked', [['curl'], ['micromamba']]],
     ['pytorch-gpu-locked', [['curl', 'conda'], ['conda']]],
-    ['recipe-2020-locked', [['wget'], ['conda'], ['conda'], ['conda', 'postBuild.sh']]],
+    ['recipe-2020-locked', [['wget'], ['conda'], ['conda', 'pip'], ['conda', 'postBuild.sh']]],
   ])('%s: cuts the installer and the lock-install RUN', (id, programs) => {
     const dockerfile = dockerfiles.get(id)!;
     const { text, cut } = cutNetworkRuns(dockerfile);

@@ -5,7 +5,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { readDockerfile } from '@/lib/lint/dockerfile-rules-model';
 import { programName } from '@/lib/lint/dockerfile-rules-shell';
 
-/** Programs whose RUN needs the internet (a Debian mirror is reachable, so apt-get is not among them). */
+/** Programs whose RUN needs the internet (a Debian mirror is reachable, so apt-get is not among them); `python -m pip` counts as pip. */
 export const NETWORK_PROGRAMS: ReadonlySet<string> = new Set([
   'curl', 'wget', 'conda', 'mamba', 'micromamba', 'pip', 'pip3', 'postBuild.sh',
 ]);
@@ -38,12 +38,22 @@ export function cutNetworkRuns(dockerfile: string): OfflineDockerfile {
     .map((step) => ({
       startLine: step.line,
       endLine: endLineOf.get(step.line) ?? step.line,
-      programs: [...new Set(step.run!.commands.map((command) => programName(command)).filter((name) => NETWORK_PROGRAMS.has(name)))],
+      programs: [...new Set(step.run!.commands.map(networkProgramOf).filter((name) => NETWORK_PROGRAMS.has(name)))],
     }))
     .filter((run) => run.programs.length > 0);
   const lines = dockerfile.split(/(?<=\n)/);
   const removed = new Set(cut.flatMap(({ startLine, endLine }) => range(startLine, endLine)));
   return { text: lines.filter((_, index) => !removed.has(index + 1)).join(''), cut };
+}
+
+// `python -m pip install …` (any python: `python3`, `"${ENV_PREFIX}/bin/python"`) is pip: it downloads packages, or
+// at least the build backend of the project it installs.
+const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
+
+/** The program a command runs, `pip` for `python -m pip`. */
+function networkProgramOf(command: Parameters<typeof programName>[0] & { args: string[] }): string {
+  const name = programName(command);
+  return PYTHON.test(name) && command.args[0] === '-m' && command.args[1] === 'pip' ? 'pip' : name;
 }
 
 function range(from: number, to: number): number[] {
