@@ -72,7 +72,7 @@ async function main() {
     console.log(`solver load in the worker (fresh page, ${loads.length} runs): median ${ms(median(loads))}, min ${ms(Math.min(...loads))}, max ${ms(Math.max(...loads))}`);
     const worst = Math.max(...longest);
     console.log(
-      `longest main-thread task during a check (${longest.length} checks): ${ms(worst)} (median of each check's longest ${ms(median(longest))}); target < ${LONG_TASK_TARGET_MS} ms: ${worst < LONG_TASK_TARGET_MS ? 'ok' : 'MISS'}`,
+      `longest main-thread task during a check (${longest.length} checks): ${ms(worst)} (${longest.filter((time) => time > 0).length} checks had a task over 50 ms; median of each check's longest ${ms(median(longest))}); target < ${LONG_TASK_TARGET_MS} ms: ${worst < LONG_TASK_TARGET_MS ? 'ok' : 'MISS'}`,
     );
   } finally {
     await browser.close();

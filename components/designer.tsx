@@ -3,7 +3,7 @@
 // (download, share, import, presets). Session concerns — the saved draft, undo/redo, "unsaved changes" — live in
 // refs and timers here, outside React state, so typing re-renders only what shows the change.
 import dynamic from 'next/dynamic';
-import { memo, useEffect, useEffectEvent, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Design } from '@/lib/design/schema';
 import { DRAFT_STORAGE_KEY, fingerprint, restoreDraft, serializeDraft } from '@/lib/ui/draft';
@@ -385,7 +385,8 @@ export function Designer({ catalog }: { catalog: Catalog }) {
 
   const startCheck = () => {
     setDialog('check');
-    setCheckRequest((count) => count + 1);
+    // A transition: the dialog's first render is sliced, so pressing Check never blocks the page.
+    startTransition(() => setCheckRequest((count) => count + 1));
   };
 
   const showFirstProblem = () => {

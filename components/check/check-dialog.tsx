@@ -49,7 +49,7 @@ const FAILURE_WORDS: Record<string, string> = {
 // What the check compares to notice "the design changed since": everything but a lock it may already carry.
 // Rows shown before "Show all": a real environment has hundreds of packages, and laying them all out at once
 // would hold the page up; the filter always searches all of them.
-const FIRST_ROWS = 60;
+const FIRST_ROWS = 30;
 
 const designKey = (design: Design) => JSON.stringify({ ...design, lock: undefined });
 
@@ -155,7 +155,7 @@ export function CheckDialog({ open, request, onClose, onGoToField, onLock }: Che
   );
 
   return (
-    <Modal open={open} onClose={onClose} title="Check against the channels" testId="check-dialog" wide footer={footer}>
+    <Modal open={open} onClose={onClose} title="Check against the channels" testId="check-dialog" className="check-dialog" wide footer={footer}>
       <p className="check-intro">
         Solves the conda packages for each platform and looks up each pip line on the index. This is the only part of Condocker that uses the network; your
         design does not change unless you press Lock.
@@ -250,6 +250,12 @@ function CheckResults({ report, onGoToField }: { report: CheckReport; onGoToFiel
   const [subdir, setSubdir] = useState(solved[0]?.[0] ?? '');
   const [query, setQuery] = useState('');
   const [showAll, setShowAll] = useState(false);
+  // The table mounts one task after the summary, so neither lays out the whole result at once.
+  const [tableShown, setTableShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => startTransition(() => setTableShown(true)), 0);
+    return () => clearTimeout(timer);
+  }, []);
   const searchId = useId();
   const platformId = useId();
   const shown = report.platforms[subdir];
@@ -306,7 +312,7 @@ function CheckResults({ report, onGoToField }: { report: CheckReport; onGoToFiel
         ))}
       </ul>
 
-      {solved.length > 0 && (
+      {solved.length > 0 && tableShown && (
         <>
           <div className="check-table-bar">
             <h3 className="check-heading">Packages</h3>

@@ -11,10 +11,12 @@ interface ModalProps {
   footer?: ReactNode;
   testId?: string;
   wide?: boolean;
+  /** Extra class on the <dialog>, for a dialog that needs its own styling. */
+  className?: string;
 }
 
 /** A modal dialog; its content is only rendered while it is open, so it starts fresh each time. */
-export function Modal({ open, onClose, title, children, footer, testId, wide }: ModalProps) {
+export function Modal({ open, onClose, title, children, footer, testId, wide, className }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -28,7 +30,7 @@ export function Modal({ open, onClose, title, children, footer, testId, wide }: 
   return (
     <dialog
       ref={ref}
-      className={`modal${wide ? ' wide' : ''}`}
+      className={`modal${wide ? ' wide' : ''}${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
       data-testid={testId}
       onClose={() => {
