@@ -25,6 +25,8 @@ describe('createWorkQueue', () => {
         return task.promise;
       }),
     );
+    // Settled from the start, so the rejection below is handled when it happens.
+    const settled = Promise.allSettled(results);
     expect(started).toEqual([0, 1]);
     expect(queue.load()).toEqual({ running: 2, waiting: 2 });
     tasks[1].resolve('b');
@@ -35,7 +37,7 @@ describe('createWorkQueue', () => {
     expect(started).toEqual([0, 1, 2, 3]);
     tasks[2].resolve('c');
     tasks[3].resolve('d');
-    expect(await Promise.allSettled(results)).toEqual([
+    expect(await settled).toEqual([
       { status: 'rejected', reason: new Error('boom') },
       { status: 'fulfilled', value: 'b' },
       { status: 'fulfilled', value: 'c' },
