@@ -24,6 +24,8 @@ export interface ExpectedImage {
   env: Record<string, string>;
   /** Lock files the env step copies to /tmp (a locked design), readable by the user. */
   lockFiles: string[];
+  /** A design that installs the project itself: files of the copied source (owned by the user) and what .dockerignore keeps out. */
+  projectSource?: { present: string[]; absent: string[] };
 }
 
 /** One design the tier builds. */
@@ -31,7 +33,24 @@ export interface RealBuildCase {
   id: string;
   design: Design;
   expected: ExpectedImage;
+  /** Files the test writes into the build context next to the generated ones (the project itself), by path. */
+  contextFiles?: Record<string, string>;
 }
+
+// A tiny real Python project, as a user's repository has it at the root next to the generated files, with what must
+// never reach the image: secrets, data, version control and caches.
+const TINY_PROJECT: Record<string, string> = {
+  'pyproject.toml': '[build-system]\nrequires = ["setuptools>=64"]\nbuild-backend = "setuptools.build_meta"\n\n[project]\nname = "tinyproj"\nversion = "0.1.0"\n\n[project.optional-dependencies]\ndev = ["pytest"]\n',
+  'src/tinyproj/__init__.py': 'def hello() -> str:\n    return "hello from tinyproj"\n',
+  'notebooks/explore.ipynb': '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n',
+  '.env': 'API_TOKEN=do-not-ship-me\n',
+  '.env.local': 'API_TOKEN=do-not-ship-me-either\n',
+  'secrets/server.pem': '-----BEGIN PRIVATE KEY-----\nnot a real key\n-----END PRIVATE KEY-----\n',
+  'data/big.csv': 'a,b\n1,2\n',
+  '.git/HEAD': 'ref: refs/heads/main\n',
+  'src/tinyproj/__pycache__/__init__.cpython-312.pyc': 'not bytecode\n',
+  '.ipynb_checkpoints/explore-checkpoint.ipynb': '{}\n',
+};
 
 const custom: Record<string, DesignInput> = {
   // Another user, UID and GID (a new group), paths under $HOME and at the root, apt packages, pip, postBuild.
@@ -56,7 +75,16 @@ const custom: Record<string, DesignInput> = {
     runtime: { command: 'notebook', port: 8890 },
     dockerfile: { comments: false },
   },
+  // The project itself installed (editable, with an extra) from the build context, on top of the recommended layout.
+  'custom-project-install': {
+    project: { name: 'tinyproj', install: { enabled: true, editable: true, extras: ['dev'] } },
+    base: { image: 'debian:12-slim', platforms: ['linux/amd64'] },
+    conda: { packages: ['pytest'] },
+    runtime: { command: 'bash' },
+  },
 };
+
+const CONTEXT_FILES: Record<string, Record<string, string>> = { 'custom-project-install': TINY_PROJECT };
 
 const CMD: Record<string, string[]> = {
   jupyterlab: ['jupyter', 'lab', '--no-browser', '--ip=0.0.0.0'],
@@ -65,7 +93,7 @@ const CMD: Record<string, string[]> = {
   python: ['python'],
 };
 
-function expectedImage(design: Design): ExpectedImage {
+function expectedImage(design: Design, contextFiles?: Record<string, string>): ExpectedImage {
   const home = `/home/${design.user.name}`;
   const expand = (path: string) => path.replace(/^\$HOME/, home);
   const jupyter = design.runtime.command === 'jupyterlab' || design.runtime.command === 'notebook';
@@ -84,6 +112,14 @@ function expectedImage(design: Design): ExpectedImage {
     cmd: [...CMD[design.runtime.command], ...(jupyter ? [`--port=${design.runtime.port}`] : [])],
     exposedPorts: jupyter ? [`${design.runtime.port}/tcp`] : [],
     lockFiles: design.lock ? design.base.platforms.map((platform) => `/tmp/conda-${SUBDIR_OF_PLATFORM[platform]}.lock`) : [],
+    ...(design.project.install.enabled && contextFiles
+      ? {
+          projectSource: {
+            present: ['pyproject.toml', 'src/tinyproj/__init__.py', 'notebooks/explore.ipynb', 'Dockerfile', 'environment.yml'],
+            absent: ['.env', '.env.local', 'secrets/server.pem', 'data/big.csv', 'data', '.git', 'src/tinyproj/__pycache__', '.ipynb_checkpoints'],
+          },
+        }
+      : {}),
     condaExecutable: micromamba ? '/usr/local/bin/micromamba' : `${expand(design.paths.condaRoot)}/bin/conda`,
     env: {
       ENV_PREFIX: envPrefix,
@@ -101,7 +137,12 @@ function expectedImage(design: Design): ExpectedImage {
 export const RECOMMENDED_CASES: RealBuildCase[] = [
   ...PRESETS.filter((preset) => !preset.design.compat.recipeLayout).map((preset) => ({ id: preset.id, design: preset.design })),
   ...Object.entries(custom).map(([id, input]) => ({ id, design: designSchema.parse(input) })),
-].map(({ id, design }) => ({ id, design, expected: expectedImage(design) }));
+].map(({ id, design }) => ({
+  id,
+  design,
+  expected: expectedImage(design, CONTEXT_FILES[id]),
+  ...(CONTEXT_FILES[id] ? { contextFiles: CONTEXT_FILES[id] } : {}),
+}));
 
 /** Locked designs the tier builds too: locks solved against the fixture channel (URLs on conda.anaconda.org). */
 export const LOCKED_CASE_IDS = ['data-science-locked', 'micromamba-locked'] as const;

@@ -26,13 +26,14 @@ const LOCKED_CASES = await lockedCases(fixtureServer).finally(() => fixtureServe
 
 // A stand-in for conda and micromamba in the "lock stage" build: the installers cannot be downloaded here, so this
 // reads the explicit file the way conda does (@EXPLICIT required, URL before "#checksum") and fetches its first
-// package with curl, to show which URL the lock-install step asks the network for.
+// package with curl, to show which URL the lock-install step asks the network for. (grep -m 1, not "| head -n 1":
+// under pipefail grep's SIGPIPE, when head exits first, failed the step now and then with status 141.)
 const INSTALLER_STAND_IN = `#!/bin/bash
 set -euo pipefail
 file=""
 while [ $# -gt 0 ]; do case "$1" in --file) file=$2; shift 2 ;; *) shift ;; esac; done
 grep -qx '@EXPLICIT' "$file"
-url=$(grep -E '^https?://' "$file" | head -n 1)
+url=$(grep -m 1 -E '^https?://' "$file")
 echo "stand-in installer: $(grep -cE '^https?://' "$file") packages in $file, fetching \${url%%#*}"
 curl --fail --silent --show-error --location --output /dev/null "\${url%%#*}"
 `;
@@ -77,11 +78,15 @@ function asStep(dockerfile: string, startLine: number, endLine: number): string 
   return dockerfile.split('\n').slice(startLine - 1, endLine).join('\n').replaceAll('\\\n', '');
 }
 
-/** Writes a design's generated files (and the offline Dockerfile) into a fresh build context. */
-function context(files: ReturnType<typeof generateFiles>): { dir: string; dockerfile: string; offline: ReturnType<typeof cutNetworkRuns> } {
+/** Writes a design's generated files (and the offline Dockerfile, and the case's own files) into a fresh build context. */
+function context(files: ReturnType<typeof generateFiles>, extra: Record<string, string> = {}): { dir: string; dockerfile: string; offline: ReturnType<typeof cutNetworkRuns> } {
   const dir = mkdtempSync(join(tmpdir(), 'condocker-realbuild-'));
   contexts.push(dir);
   writeGeneratedFiles(dir, files);
+  for (const [path, content] of Object.entries(extra)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
   const dockerfile = files.find((file) => file.path === 'Dockerfile')!.content;
   const offline = cutNetworkRuns(dockerfile);
   writeFileSync(join(dir, 'Dockerfile.offline'), offline.text);
@@ -163,6 +168,21 @@ function checkImage(tag: string, expected: ExpectedImage): void {
   expect(env).toMatchObject(expected.env);
   expect(env.PATH.startsWith(`${expected.envPrefix}/bin:`)).toBe(true);
 
+  // The project itself: its source copied into the project directory, owned by the user; what .dockerignore keeps out
+  // is not in the image.
+  if (expected.projectSource) {
+    const { present, absent } = expected.projectSource;
+    const script = 'for path in "$@"; do if [ -e "$path" ]; then echo "$path=$(stat -c %u:%g "$path")"; else echo "$path=absent"; fi; done';
+    const source = runContainer(tag, ['-c', script, 'check', ...[...present, ...absent].map((path) => `${expected.workdir}/${path}`)], { entrypoint: '/bin/bash' });
+    expect(source.status, source.stderr).toBe(0);
+    expect(parseFacts(source.stdout)).toEqual(
+      Object.fromEntries([
+        ...present.map((path) => [`${expected.workdir}/${path}`, `${expected.uid}:${expected.gid}`]),
+        ...absent.map((path) => [`${expected.workdir}/${path}`, 'absent']),
+      ]),
+    );
+  }
+
   // The env cannot exist offline: the entrypoint must say so, naming the path, instead of running the command.
   const started = runContainer(tag, ['true']);
   expect(started.status).not.toBe(0);
@@ -179,8 +199,10 @@ describe.skipIf(blocker !== null)('real builds with buildah', () => {
 
   describe.each([...RECOMMENDED_CASES, ...LOCKED_CASES])('$id', (buildCase: RealBuildCase) => {
     const files = generateFiles(buildCase.design);
-    const { dir, dockerfile, offline } = context(files);
+    const { dir, dockerfile, offline } = context(files, buildCase.contextFiles);
     const { expected } = buildCase;
+    // The project install runs pip (PyPI for the build backend), so the offline variant cuts it and keeps its COPY.
+    if (expected.projectSource) expect(offline.cut.at(-1)?.programs).toEqual(['pip']);
 
     // The two bases build side by side; on each, the verbatim build first, then the offline variant, which reuses
     // the verbatim build's cached layers up to the first cut instruction.
