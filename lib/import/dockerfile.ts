@@ -50,6 +50,8 @@ export interface DockerfileContent {
   expose?: Located<boolean>;
   compat: CompatFlags;
   comments: boolean;
+  /** The project itself, from its `python -m pip install --no-deps [--editable] '.[extras]'` step (off when absent). */
+  projectInstall?: Located<{ editable: boolean; extras: string[] }>;
 }
 
 interface RunCommand {
@@ -242,6 +244,8 @@ class DockerfileReader {
         content.cudaVersion = { value: cuda, origin };
       }
       if (/\b(?:conda env create|micromamba create)\b/.test(text) && /\s--force(?:\s|$)/.test(text)) content.compat.forceEnvCreate = true;
+      const project = readProjectInstall(text);
+      if (project) content.projectInstall = { value: project, origin };
       if (/^apt-get install\b/.test(text)) {
         const words = text.split(/\s+/).slice(2).filter((word) => !word.startsWith('-'));
         content.aptPackages = words.filter((word) => !TOOL_PACKAGES.has(word)).map((value) => ({ value, origin }));
@@ -318,6 +322,16 @@ export function readDockerfile(text: string, file: string, warnings: ImportWarni
   return reader.content;
 }
 
+/**
+ * The generator's project install step (`python -m pip install [--no-cache-dir] --no-deps [--editable] '.[a,b]'`).
+ * @example readProjectInstall("python -m pip install --no-deps --editable '.[dev]'") // { editable: true, extras: ['dev'] }
+ */
+export function readProjectInstall(text: string): { editable: boolean; extras: string[] } | undefined {
+  const match = /(?:^|[\s/])python -m pip install (?:--no-cache-dir )?--no-deps (--editable )?'?\.(?:\[([^\]\s']*)\])?'?$/.exec(text);
+  if (!match) return undefined;
+  return { editable: Boolean(match[1]), extras: match[2] ? match[2].split(',').filter(Boolean) : [] };
+}
+
 /** Puts what a Dockerfile says into a draft; what it does not say stays as in the draft, reported where expected. */
 export function applyDockerfile(draft: DesignDraft, content: DockerfileContent, warnings: ImportWarning[], file: string): void {
   const set = <T>(path: string, located: Located<T> | undefined, what: string) => {
@@ -348,6 +362,8 @@ export function applyDockerfile(draft: DesignDraft, content: DockerfileContent, 
   if (content.expose) setDraftField(draft, 'runtime.expose', content.expose.value, content.expose.origin);
   for (const [flag, value] of Object.entries(content.compat)) setDraftField(draft, `compat.${flag}`, value, {});
   setDraftField(draft, 'dockerfile.comments', content.comments, {});
+  const install = content.projectInstall;
+  setDraftField(draft, 'project.install', install ? { enabled: true, ...install.value } : { ...DEFAULT_DESIGN.project.install }, install?.origin ?? {});
 }
 
 /**

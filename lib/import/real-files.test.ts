@@ -166,7 +166,7 @@ describe('the written cases (own/)', () => {
     ['exported-with-builds.yml', (result) => result.design.conda.packages.slice(0, 2), ['_libgcc_mutex=0.1=conda_forge', '_openmp_mutex=4.5=2_gnu']],
     ['exported-with-builds.yml', (result) => warningsOf(result).find(([line]) => line === 21), [21, 'Ignored "prefix": it is where the environment li']],
     ['uv-export.txt', (result) => result.design.pip.packages.map((line) => line.split(' ')[0]), ['anyio==4.4.0', 'colorama==0.4.6;', 'exceptiongroup==1.2.2;', 'httpx==0.27.0']],
-    ['stable-diffusion-like.yaml', (result) => warningsOf(result).find(([line]) => line === 17), [17, 'Not imported: "-e ." installs the project itself']],
+    ['stable-diffusion-like.yaml', (result) => [warningsOf(result).find(([line]) => line === 17), result.design.project.install], [[17, '"-e ." is the project itself: imported as "Insta'], { enabled: true, editable: true, extras: [] }]],
   ])('%s', (name, pick, expected) => {
     expect(pick(load(name))).toEqual(expected);
   });

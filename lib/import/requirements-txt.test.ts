@@ -5,6 +5,7 @@ import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
 import { generateHashedLock } from './hashed-lock';
 import { REQUIREMENTS_IMPORT_BASE, importRequirementsTxt } from './requirements-txt';
+import { importProjectFiles } from './project';
 import type { ImportResult } from './types';
 
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
@@ -43,7 +44,7 @@ describe('importRequirementsTxt on a locked, commented file', () => {
       [undefined, 'warning', '1 pip requirement has --hash and 7 d'],
       [4, 'info', '"--index-url https://pypi.example.or'],
       [6, 'warning', 'Not imported: "--find-links ./wheels'],
-      [19, 'warning', 'Not imported: "-e ." installs the pr'],
+      [19, 'info', '"-e ." is the project itself: import'],
       [21, 'warning', '"-r more-requirements.txt": that fil'],
       [22, 'warning', 'Not imported: "-c constraints.txt". '],
       [23, 'warning', 'Merged "numpy>=1.20" into "numpy>=1.'],
@@ -140,7 +141,10 @@ describe('import → generate → import is a fixed point for requirements.txt',
   it('the fixture: a second import changes nothing', () => {
     const first = imported(importRequirementsTxt(fixture('requirements-hashes.txt')));
     const text = requirementsOf(first.design) as string;
-    const second = imported(importRequirementsTxt(text));
+    // Its "-e ." became "Install this project", which the Dockerfile carries, not requirements.txt: the second
+    // import goes into the first design.
+    expect(first.design.project.install.enabled).toBe(true);
+    const second = imported(importRequirementsTxt(text, first.design));
     expect(second.design).toEqual(first.design);
     expect(requirementsOf(second.design)).toBe(text);
     // Only the true statement that the fixture mixes hashed and unhashed lines is repeated.
@@ -168,8 +172,8 @@ describe('issue 9: nothing lost from real requirements files', () => {
       ['Split "--pre torch torchvision torchaudio --extra-index-url https://download.pytorch.org/whl/nightly/cu121" into "--pre", "torch"'],
     ],
     ['mixed hashed and unhashed lines are reported', `six==1.16.0 ${HASH('a')}\nrich\n`, [`six==1.16.0 ${HASH('a')}`, 'rich'], ['1 pip requirement has --hash and 1 does not ("rich" (line 2']],
-    ['-e . says that installing the project is not there yet', '-e .\n', [], ['requirements.txt has no requirements', 'Not imported: "-e ." installs the project itself']],
-    ['-e .[extras] too', '-e .[brotli,socks]\nrich\n', ['rich'], ['Not imported: "-e .[brotli,socks]" installs the project itself']],
+    ['-e . is "Install this project"', '-e .\n', [], ['requirements.txt has no requirements', '"-e ." is the project itself: imported as "Install this project" (editable)']],
+    ['-e .[extras] too, with its extras', '-e .[brotli,socks]\nrich\n', ['rich'], ['"-e .[brotli,socks]" is the project itself: imported as "Install this project" (editable, extras brotli, socks)']],
     ['-e ./lib is another local path', '-e ./lib\nrich\n', ['rich'], ['Not imported: "-e ./lib". The local path is not in the image']],
   ])('%s', (_, text, packages, warnings) => {
     const result = imported(importRequirementsTxt(text));
@@ -201,5 +205,35 @@ describe('the benchmark lock (bench/import.ts)', () => {
     expect(result.design.pip.packages).toHaveLength(300);
     expect(result.design.pip.packages.at(-1)?.match(/--hash=/g)).toHaveLength(70);
     expect(imported(importRequirementsTxt(requirementsOf(result.design) as string)).design).toEqual(result.design);
+  });
+});
+
+describe('-e . is the project itself: "Install this project"', () => {
+  it.each<[string, string, { editable: boolean; extras: string[] }]>([
+    ['-e .', '-e .\nrich\n', { editable: true, extras: [] }],
+    ['-e ./', '-e ./\nrich\n', { editable: true, extras: [] }],
+    ['--editable .', '--editable .\nrich\n', { editable: true, extras: [] }],
+    ['-e .[brotli]', '-e .[brotli]\nrich\n', { editable: true, extras: ['brotli'] }],
+    ['-e ".[dev, test]" twice', '-e .[dev,test]\n-e .[docs]\n', { editable: true, extras: ['dev', 'test', 'docs'] }],
+  ])('%s turns it on with its extras', (_, text, install) => {
+    expect(imported(importRequirementsTxt(text)).design.project.install).toEqual({ enabled: true, ...install });
+  });
+
+  it('renders back: the Dockerfile installs the project, and importing the files gives the option again', () => {
+    const design = imported(importRequirementsTxt('-e .[brotli]\nrich==13.9.4\n')).design;
+    const files = generateFiles(design);
+    expect(files.find((file) => file.path === 'Dockerfile')!.content).toContain("python -m pip install --no-deps --editable '.[brotli]'");
+    // requirements.txt is installed before the source is copied, so "-e ." is not written there.
+    expect(files.find((file) => file.path === 'requirements.txt')!.content).not.toContain('-e .');
+    const again = imported(importProjectFiles(files.map(({ path, content }) => ({ path, content }))));
+    expect(again.design.project.install).toEqual(design.project.install);
+    expect(again.design).toEqual(design);
+    expect(again.warnings).toEqual([]);
+  });
+
+  it('reports an invalid extra at its line and leaves the option off', () => {
+    const result = imported(importRequirementsTxt('rich\n-e .[dev_]\n'));
+    expect(result.warnings).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('"dev_" is not a valid extra name') })]);
+    expect(result.design.project.install.enabled).toBe(false);
   });
 });

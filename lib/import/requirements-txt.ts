@@ -1,7 +1,8 @@
 // requirements.txt → pip packages. Lines are read the way pip reads them (continuations joined, comments removed),
 // checked by the pip line parser and stored in canonical form, which is what the generator writes back.
 // Not representable, each reported at its line: `-r` files that are not part of the import, `-c` constraints,
-// local paths (`-e .`, `--find-links ./wheels`): Condocker copies only requirements.txt into the image.
+// local paths (`-e ./src`, `--find-links ./wheels`): Condocker copies only requirements.txt into the image. `-e .` (the
+// project itself) becomes "Install this project".
 import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
 import { formatPipLine, normalizePipName, parsePipLine, splitMixedOptionLine, splitRequirementsText, type PipLine } from '@/lib/specs/pip-requirement';
 import {
@@ -30,6 +31,8 @@ export interface PipContent {
   missingFiles: Located<string>[];
   /** Companion files that were read through `-r`. */
   filesRead: string[];
+  /** `-e .` / `-e .[extras]`: the project itself, which maps to "Install this project". */
+  projectInstall?: Located<{ editable: boolean; extras: string[] }>;
 }
 
 /** How pip lines are read: which file they are in and which other files `-r` may follow. */
@@ -183,11 +186,17 @@ export function addPipLine(content: PipContent, text: string, origin: Origin, co
         break;
     }
   }
-  if (pip.kind === 'editable' && /^\.\/?(\[|$)/.test(pip.target)) {
+  const project = pip.kind === 'editable' ? /^\.\/?(?:\[([^\]]*)\])?$/.exec(pip.target) : null;
+  if (project) {
+    // The project itself (`-e .`, `-e ./`, `--editable .[a,b]`): "Install this project", editable, with its extras.
+    const extras = (project[1] ?? '').split(',').map((extra) => extra.trim()).filter(Boolean);
+    const earlier = content.projectInstall;
+    content.projectInstall = { value: { editable: true, extras: [...new Set([...(earlier?.value.extras ?? []), ...extras])] }, origin: earlier?.origin ?? origin };
     warnings.push(
       warningAt(
         origin,
-        `Not imported: "${pip.raw}" installs the project itself from its source folder. Condocker does not copy the project's source into the image yet ("install this project" is planned); until then, install it after the image is built, e.g. "pip install --no-deps -e ." in a container with the project mounted.`,
+        `"${pip.raw}" is the project itself: imported as "Install this project" (editable${extras.length ? `, extras ${extras.join(', ')}` : ''}). The Dockerfile copies the source after the environment and installs it with "pip install --no-deps -e"; the generated files belong at the project's root.`,
+        'info',
       ),
     );
     return;
@@ -288,6 +297,13 @@ export function applyPipContent(draft: DesignDraft, content: PipContent): void {
   setDraftList(draft, 'pip.packages', optionsFirst(content.packages));
   setDraftList(draft, 'pip.extraIndexUrls', content.extraIndexUrls);
   setDraftField(draft, 'pip.indexUrl', content.indexUrl?.value ?? '', content.indexUrl?.origin ?? {});
+  applyProjectInstall(draft, content);
+}
+
+/** `-e .` turns "Install this project" on; without it the design's choice stays. */
+function applyProjectInstall(draft: DesignDraft, content: PipContent): void {
+  if (content.projectInstall)
+    setDraftField(draft, 'project.install', { enabled: true, ...content.projectInstall.value }, content.projectInstall.origin);
 }
 
 /** Adds pip settings to a draft's pip packages and indexes, keeping what is there (and where it came from). */
@@ -302,6 +318,7 @@ export function appendPipContent(draft: DesignDraft, content: PipContent): void 
   const extra = keep('pip.extraIndexUrls');
   setDraftList(draft, 'pip.extraIndexUrls', [...extra, ...content.extraIndexUrls.filter((entry) => !extra.some((old) => old.value === entry.value))]);
   if (content.indexUrl) setDraftField(draft, 'pip.indexUrl', content.indexUrl.value, content.indexUrl.origin);
+  applyProjectInstall(draft, content);
 }
 
 /**
