@@ -188,3 +188,27 @@ test('Copy puts the shown file on the clipboard; the GPU switch shows the CUDA v
   await expect(page.getByTestId('notice').filter({ hasText: 'Copied Dockerfile' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await shownText(page));
 });
+
+test('"Install this project" copies and installs the source; extras are validated; .dockerignore lets the source in', async ({ page }) => {
+  await openDesigner(page);
+  await expect(page.getByLabel('Editable install', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Install this project', { exact: true }).check();
+  await expect(page.getByLabel('Editable install', { exact: true })).toBeChecked();
+  await showFile(page, 'Dockerfile');
+  await expect.poll(() => shownText(page)).toContain('python -m pip install --no-deps --editable .');
+
+  await addEntry(page, 'Extra', 'dev');
+  await expect.poll(() => shownText(page)).toContain("python -m pip install --no-deps --editable '.[dev]'");
+  await addEntry(page, 'Extra', 'bad,name');
+  const bad = page.getByLabel('Extra 2', { exact: true });
+  await expect(bad).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator(`[id="${await bad.getAttribute('aria-describedby')}"]`)).toContainText('Extra:');
+  await bad.fill('test');
+  await expect.poll(() => shownText(page)).toContain("'.[dev,test]'");
+
+  await page.getByLabel('Editable install', { exact: true }).uncheck();
+  await expect.poll(() => shownText(page)).toContain("python -m pip install --no-deps '.[dev,test]'");
+  await showFile(page, '.dockerignore');
+  expect(await shownText(page)).toMatch(/^\*\*\/\.env$/m);
+  expect(await shownText(page)).not.toMatch(/^\*$/m);
+});
