@@ -49,7 +49,7 @@ describe('summarizeChanges', () => {
   it('lists what the import changes in the current design', () => {
     const before = designSchema.parse({ pip: { packages: ['tqdm'] } });
     const after = designSchema.parse({
-      project: { name: 'climate' },
+      project: { name: 'climate', install: { enabled: true, extras: ['dev'] } },
       conda: { packages: ['xarray', 'dask'] },
       pip: { packages: [] },
       runtime: { env: [{ name: 'OMP_NUM_THREADS', value: '1' }] },
@@ -58,6 +58,7 @@ describe('summarizeChanges', () => {
     });
     expect(summarizeChanges(before, after)).toEqual([
       'Project name: climate',
+      'Install this project: editable, extras dev',
       'Conda packages (2): xarray, dask',
       'Pip packages: none',
       'Environment variables (1): OMP_NUM_THREADS=1',

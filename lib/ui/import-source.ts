@@ -13,6 +13,12 @@ const COMPANION_FILE_NAMES: Record<string, string> = {
 };
 const companionFileName = (key: string) => COMPANION_FILE_NAMES[key] ?? key;
 
+/** "off", or how pip installs the project: "editable, extras dev, test". */
+function projectInstall({ project: { install } }: Design): string {
+  if (!install.enabled) return 'off';
+  return [install.editable ? 'editable' : 'copied', ...(install.extras.length ? [`extras ${install.extras.join(', ')}`] : [])].join(', ');
+}
+
 /** Largest file the page reads for an import, in bytes. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -83,6 +89,7 @@ export function summarizeChanges(before: Design, after: Design): string[] {
   const on = (flags: Record<string, boolean>) => Object.keys(flags).filter((key) => flags[key]);
   value('Project name', after.project.name, before.project.name);
   value('Description', after.project.description, before.project.description);
+  value('Install this project', projectInstall(after), projectInstall(before));
   value('Base image', after.base.image, before.base.image);
   list('Platforms', after.base.platforms, before.base.platforms);
   value('Installer', after.conda.installer, before.conda.installer);
