@@ -107,7 +107,7 @@ test('keyboard: "?" opens the shortcuts, focus moves in reading order', async ({
   // Tab order: the header's controls from left to right, then the form from the top.
   await page.getByLabel('Preset', { exact: true }).focus();
   const order: string[] = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 13; i++) {
     await page.keyboard.press('Tab');
     order.push(
       await page.evaluate(() => {
@@ -117,7 +117,7 @@ test('keyboard: "?" opens the shortcuts, focus moves in reading order', async ({
     );
   }
   // Undo and Redo are disabled before any change, so Tab passes them.
-  expect(order).toEqual(['New design', 'Check', 'Import', 'Share', 'Download', 'Dark mode', 'Keyboard shortcuts', 'Project name', 'Description', 'Base image', 'linux/amd64', 'linux/arm64']);
+  expect(order).toEqual(['New design', 'Check', 'Import', 'Share', 'Download', 'Dark mode', 'Keyboard shortcuts', 'Project name', 'Description', 'Install this project', 'Base image', 'linux/amd64', 'linux/arm64']);
   // The focused control is visibly marked: an outline on checkboxes and buttons, a ring on text fields.
   expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).not.toBe('none');
   await page.keyboard.press('Shift+Tab');
