@@ -7,19 +7,16 @@
 //   longest main-thread task    PerformanceObserver('longtask') from the press of Check until the result shows
 //
 // Prints numbers; asserts nothing.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config';
+import { freePort, startNext, stopServer, waitForServer } from './next-server';
 import { fixtureMirrorEnv, startFixtureServer } from '../lib/testing/fixture-server';
 import type { CheckTimings } from '../components/check/check-protocol';
 
 const ROOT = join(__dirname, '..');
-const require = createRequire(__filename);
 const PRESETS = ['data-science', 'pytorch-gpu'];
 const FRESH_RUNS = 5;
 const WARM_RUNS = 4;
@@ -41,7 +38,7 @@ async function main() {
   const server = startNext(port, fixtureMirrorEnv(fixtures.origin));
   const browser = await chromium.launch({ executablePath: playwrightConfig.use?.launchOptions?.executablePath, args: playwrightConfig.use?.launchOptions?.args });
   try {
-    await waitForServer(origin, server);
+    await waitForServer(origin, server, '/api/mirrors');
     const loads: number[] = [];
     const longest: number[] = [];
     for (const preset of PRESETS) {
@@ -110,47 +107,9 @@ async function check(page: Page, press: () => Promise<void>): Promise<{ timings:
   }, since);
 }
 
-function startNext(port: number, env: Record<string, string>): ChildProcess {
-  const nextBin = require.resolve('next/dist/bin/next');
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[next] ${chunk}`));
-  return child;
-}
 
-async function waitForServer(origin: string, server: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    if (await fetch(`${origin}/api/mirrors`).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`next start did not answer on ${origin} within 60 s`);
-}
 
-async function stopServer(server: ChildProcess) {
-  if (server.exitCode !== null || server.pid === undefined) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  process.kill(-server.pid, 'SIGTERM');
-  const timer = setTimeout(() => server.pid !== undefined && process.kill(-server.pid, 'SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 main().catch((error) => {
   console.error(error);

@@ -8,15 +8,14 @@
 //   keystroke → preview     performance marks condocker:input → condocker:preview, one character at a time
 //   /api/zip                requests per second, 20 connections for ~10 s (autocannon): a preset again and again
 //                           (the route's cache) and a new design each time (generation and zip every time)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config';
+import { freePort, startNext, stopServer, waitForServer } from './next-server';
 
 const ROOT = join(__dirname, '..');
 const require = createRequire(__filename);
@@ -73,7 +72,7 @@ async function main() {
   console.log(`Starting next start on ${origin} (build ${readFileSync(join(ROOT, '.next', 'BUILD_ID'), 'utf8').trim()}) …`);
   // Other work on the machine skews every number below; say how busy it was.
   console.log(`${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
-  const server = startServer(port);
+  const server = startNext(port);
   const rows: Row[] = [];
   let browser: Browser | undefined;
   try {
@@ -375,49 +374,9 @@ async function blockOutside(page: Page) {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost|\[::1\])/, (route) => route.abort());
 }
 
-function startServer(port: number): ChildProcess {
-  const nextBin = require.resolve('next/dist/bin/next');
-  // Own process group, so stopping it stops next-server's children too and nothing else.
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[next] ${chunk}`));
-  return child;
-}
 
-async function waitForServer(origin: string, server: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    const ok = await fetch(`${origin}/api/presets`).then((response) => response.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`next start did not answer on ${origin} within 60 s`);
-}
 
-async function stopServer(server: ChildProcess) {
-  if (server.exitCode !== null || server.pid === undefined) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  process.kill(-server.pid, 'SIGTERM');
-  const timer = setTimeout(() => server.pid !== undefined && process.kill(-server.pid, 'SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
