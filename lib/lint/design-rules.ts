@@ -2,8 +2,8 @@ import { KNOWLEDGE_DATE } from '@/lib/design/base-images';
 import { findRelease } from '@/lib/design/installers';
 import type { ResolvedDesign } from '@/lib/design/resolve';
 import type { Design } from '@/lib/design/schema';
-import { generateDockerfile } from '@/lib/generators/dockerfile';
-import { generatePostBuild } from '@/lib/generators/post-build';
+import { generateFiles } from '@/lib/generators';
+import type { GeneratedFile } from '@/lib/generators/types';
 import { parseCondaSpec } from '@/lib/specs/conda-spec';
 import { normalizePipName, parsePipLine } from '@/lib/specs/pip-requirement';
 import { BASE_IMAGE_LACKS } from './commands-data';
@@ -23,7 +23,8 @@ export type DesignFinding = Omit<Finding, 'line'> & { at?: LineHint };
 export interface DesignRule {
   id: string;
   title: string;
-  check: (r: ResolvedDesign) => DesignFinding[];
+  /** `files` are the design's generated files, for rules that read what the design generates. */
+  check: (r: ResolvedDesign, files: readonly GeneratedFile[]) => DesignFinding[];
 }
 
 const RECOMMENDED_IMAGE = 'ubuntu:24.04';
@@ -282,10 +283,10 @@ export const DESIGN_RULES: readonly DesignRule[] = [
     // (download the recommended way, which installs curl), every other call gets "install the package with apt".
     id: 'CD010',
     title: 'A RUN calls a command that nothing installs',
-    check: (r) => {
+    check: (r, files) => {
       const { design } = r;
-      const postBuild = generatePostBuild(r)?.content;
-      const missing = findMissingCommands(generateDockerfile(r).content, postBuild, {
+      const contentOf = (path: string) => files.find((file) => file.path === path)?.content;
+      const missing = findMissingCommands(contentOf('Dockerfile') ?? '', contentOf('postBuild'), {
         baseLacks: r.baseImage ? BASE_IMAGE_LACKS[r.baseImage.image] : undefined,
         condaPackages: r.condaDependencies,
       });
@@ -664,8 +665,8 @@ function stripRunOptions(argv: string[]): string[] {
   return argv.slice(i);
 }
 
-/** Runs every design rule. */
-export function lintDesignRules(r: ResolvedDesign): DesignFinding[] {
-  return DESIGN_RULES.flatMap((rule) => rule.check(r));
+/** Runs every design rule on a resolved design and its generated files (generated here when not given). */
+export function lintDesignRules(r: ResolvedDesign, files: readonly GeneratedFile[] = generateFiles(r.design)): DesignFinding[] {
+  return DESIGN_RULES.flatMap((rule) => rule.check(r, files));
 }
 

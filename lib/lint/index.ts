@@ -40,7 +40,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 /** Everything lint finds in a design: design rules plus the Dockerfile rules on its generated Dockerfile. */
 export function lintDesign(design: Design, files: readonly GeneratedFile[] = generateFiles(design)): Finding[] {
-  const designFindings = lintDesignRules(resolveDesign(design)).map((f) => placeDesignFinding(files, f));
+  const designFindings = lintDesignRules(resolveDesign(design), files).map((f) => placeDesignFinding(files, f));
   const present = new Set(designFindings.map((f) => f.rule));
   const dockerfile = files.find((file) => file.path === 'Dockerfile');
   const dockerfileFindings = dockerfile
