@@ -1,5 +1,5 @@
 // "Lock": a clean check turned into the design's lock. Pure: the check has done the network part.
-import { lockInputsOf, lockStateOf, type LockState } from '@/lib/design/lock';
+import { lockInputsOf, type LockState } from '@/lib/design/lock';
 import { LOCK_EXTENSIONS, lockSchema, type Lock, type LockInputs, type LockedCondaPackage } from '@/lib/design/lock-schema';
 import { resolveDesign } from '@/lib/design/resolve';
 import type { Design } from '@/lib/design/schema';
@@ -19,7 +19,8 @@ export function lockInputs(design: Design): LockInputs {
  * @example lockState(designWithOldLock).kind // 'stale'
  */
 export function lockState(design: Design): LockState {
-  return lockStateOf(design, lockInputs(design));
+  // resolveDesign classifies the lock already, against the same inputs.
+  return resolveDesign(design).lockState;
 }
 
 /** Result of lockFromCheck: the lock, or why the check cannot be locked. */
