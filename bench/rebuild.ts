@@ -3,9 +3,9 @@
 // layers rebuilt and the bytes apt downloads. Needs what the real-build tier needs (root, buildah, the tier's bases).
 // conda and pip cannot be reached here; their cache mounts work the same way (see the note in the output).
 // Run: npm run bench:rebuild
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { designSchema, type DesignInput } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
 import { cutNetworkRuns } from '@/lib/testing/offline-dockerfile';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   // A storage of its own: no layer or cache mount from an earlier run may hide a download.
   const storage = mkdtempSync(join(tmpdir(), 'condocker-rebuild-storage-'));
   process.env.CONDOCKER_REALBUILD_STORAGE = storage;
-  const { BASES, buildImage, prepareBases, realBuildBlocker } = await import('@/realbuild/containers');
+  const { BASES, buildImage, prepareBases, realBuildBlocker, writeGeneratedFiles } = await import('@/realbuild/containers');
   const blocker = realBuildBlocker();
   if (blocker) {
     console.log(`bench:rebuild skipped: ${blocker}`);
@@ -52,10 +52,7 @@ async function main(): Promise<void> {
     return { steps, rebuilt: steps - cached, fetched: aptFetchedBytes(output) };
   };
   try {
-    for (const file of generateFiles(designSchema.parse(DESIGN))) {
-      mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-      writeFileSync(join(dir, file.path), file.content, { mode: file.mode });
-    }
+    writeGeneratedFiles(dir, generateFiles(designSchema.parse(DESIGN)));
     const after = { ...DESIGN, apt: { packages: ['git', ADDED_PACKAGE] } };
     console.log(`Adding apt package ${ADDED_PACKAGE} to a design with git, on the Debian base (offline variant):`);
     for (const caches of [false, true]) {

@@ -1,8 +1,9 @@
 // Thin wrappers around buildah and podman for the real-build tier: storage in a folder of the tier's own (never
 // the host's), the flags this machine needs (see STACK.md), and results as values instead of thrown errors.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { GeneratedFile } from '@/lib/generators/types';
 
 /** Where the tier keeps its debootstrapped rootfs and its container storage. */
 export const CACHE_DIR = resolve(process.env.CONDOCKER_REALBUILD_CACHE ?? join(__dirname, '..', '.cache', 'real-build'));
@@ -48,6 +49,16 @@ function runAsync(program: string, args: string[]): Promise<CommandResult> {
       resolvePromise({ status: status ?? 128, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
     );
   });
+}
+
+/** Writes generated files into a build context as a user's unzipped download has them (scripts exactly 0755). */
+export function writeGeneratedFiles(dir: string, files: readonly GeneratedFile[]): void {
+  for (const file of files) {
+    const path = join(dir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+    chmodSync(path, file.mode);
+  }
 }
 
 /** Why real builds cannot run here, or null when they can (root on Linux with buildah, podman, debootstrap, runc). */

@@ -3,7 +3,7 @@
 // or PyPI is reachable here, so (1) the verbatim build must get as far as the first RUN that needs them and fail
 // there for a network reason, (2) the offline variant (those RUNs cut, every other byte kept) must build to the end,
 // (3) its image must match the design. What this cannot prove is listed in the README ("Real builds").
-import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,7 +12,7 @@ import { generateFiles } from '@/lib/generators';
 import { startFixtureServer } from '@/lib/testing/fixture-server';
 import { cutNetworkRuns } from '@/lib/testing/offline-dockerfile';
 import { RECOMMENDED_CASES, lockedCases, type ExpectedImage, type RealBuildCase } from './cases';
-import { BASES, buildImage, imageConfig, lastStep, prepareBases, realBuildBlocker, runContainer, tagBase, type BaseName } from './containers';
+import { BASES, buildImage, imageConfig, lastStep, prepareBases, realBuildBlocker, runContainer, tagBase, writeGeneratedFiles, type BaseName } from './containers';
 
 const blocker = realBuildBlocker();
 if (blocker && process.env.CI) throw new Error(`The real-build tier must run in CI, but ${blocker}.`);
@@ -62,16 +62,6 @@ function lockStage(dockerfile: string): { text: string; lockRun: { startLine: nu
 }
 const contexts: string[] = [];
 const timings: string[] = [];
-
-/** Writes generated files as a user's unzipped download has them (scripts 0755). */
-function writeGeneratedFiles(dir: string, files: ReturnType<typeof generateFiles>): void {
-  for (const file of files) {
-    const path = join(dir, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
-    chmodSync(path, file.mode);
-  }
-}
 
 /** The instruction as buildah prints it in its STEP line: continuation backslash-newlines removed. */
 function asStep(dockerfile: string, startLine: number, endLine: number): string {
