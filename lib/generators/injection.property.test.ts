@@ -68,6 +68,16 @@ function clone(design: DesignInput): DesignInput {
   return structuredClone(design);
 }
 
+/** Whether the schema refuses the design; when it does, an issue must name the field (its path and label). */
+function refusedNaming(design: DesignInput, path: string, label: string | RegExp): boolean {
+  const parsed = designSchema.safeParse(design);
+  if (parsed.success) return false;
+  const issue = parsed.error.issues.find((i) => i.path.join('.').startsWith(path));
+  expect(issue, `no issue names ${path}: ${JSON.stringify(parsed.error.issues)}`).toBeDefined();
+  expect(issue!.message).toMatch(label);
+  return true;
+}
+
 function structureOf(input: DesignInput) {
   const design = designSchema.parse(input);
   const files = generateFiles(design);
@@ -122,13 +132,7 @@ describe('no injection through any string field', () => {
       fc.property(nastyString, (value) => {
         const design = clone(BENIGN);
         field.set(design, value);
-        const parsed = designSchema.safeParse(design);
-        if (!parsed.success) {
-          const issue = parsed.error.issues.find((i) => i.path.join('.').startsWith(path));
-          expect(issue, `no issue names ${path}: ${JSON.stringify(parsed.error.issues)}`).toBeDefined();
-          expect(issue!.message).toMatch(field.label);
-          return;
-        }
+        if (refusedNaming(design, path, field.label)) return;
         expect(structureOf(design)).toEqual(EXPECTED);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 150) },
@@ -184,13 +188,7 @@ describe('no injection through any string field of a lock', () => {
       fc.property(nastyString, (value) => {
         const design = clone(BENIGN_LOCKED);
         field.set(design, value);
-        const parsed = designSchema.safeParse(design);
-        if (!parsed.success) {
-          const issue = parsed.error.issues.find((i) => i.path.join('.').startsWith(path));
-          expect(issue, `no issue names ${path}: ${JSON.stringify(parsed.error.issues)}`).toBeDefined();
-          expect(issue!.message).toMatch(field.label);
-          return;
-        }
+        if (refusedNaming(design, path, field.label)) return;
         const structure = structureOf(design);
         if (field.stale && structure.lockFiles.length === 0) expect(structure).toEqual(EXPECTED);
         else expect(structure).toEqual(LOCKED);
