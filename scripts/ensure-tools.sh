@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the system tools the test suite shells out to are present: shellcheck (generated scripts),
-# unzip (zip modes), a Chromium for Playwright, and for the real-build tier buildah, podman, debootstrap and runc.
+# unzip (zip modes), zstd (real compressed sharded repodata in lib/suggest tests and bench:suggest), a Chromium for
+# Playwright, and for the real-build tier buildah, podman, debootstrap and runc.
 # On a fresh Debian/Ubuntu machine as root it installs them with apt-get; anywhere else it says what is missing
 # (the real-build tier then skips with its own message; CI always runs it).
 set -euo pipefail
@@ -8,6 +9,7 @@ set -euo pipefail
 missing=()
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1 \
   && ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium* >/dev/null 2>&1; then
   missing+=(chromium)
