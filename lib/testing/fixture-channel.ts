@@ -2,7 +2,11 @@
 // like conda-forge's (build strings, `__glibc` lower bounds, python_abi pins), small enough to read, large enough
 // to solve the presets. Special cases on purpose: a conflict (legacy-stats needs numpy <2), a package missing on
 // aarch64 (mkl), one that needs a newer glibc than Ubuntu 24.04 has (newlibc-app), CUDA builds (pytorch, torchvision).
+// Real conda-forge names that share prefixes (sklearn-pandas, pytorch-lightning, py-opencv, pytables) make package
+// suggestions meaningful. Each subdir is also served as sharded repodata (shardedSubdir), which rattler reads first.
 import { createHash } from 'node:crypto';
+import { encodePackageShard, encodeShardIndex } from '@/lib/suggest/shard-index';
+import { zstdStored } from '@/lib/suggest/zstd-stored';
 
 /** One repodata record, as conda channels publish it under `packages.conda`. */
 export interface FixtureRecord {
@@ -192,6 +196,9 @@ function drafts(): Draft[] {
     ...perPython('pytorch', '2.5.1', (v) => `cpu_generic_py${v}_h2b0a3cb_6`, [...compiled, 'numpy >=1.19,<3', 'sympy >=1.13.1']),
     ...perPython('torchvision', '0.20.1', (v) => `cuda126_py${v}_h5e3b2f1_2`, [...compiled, '__cuda', 'pytorch 2.5.* cuda*', 'numpy >=1.23.5'], { only: ['linux-64'] }),
     ...perPython('torchvision', '0.20.1', (v) => `cpu_py${v}_h4e2c7b0_2`, [...compiled, 'pytorch 2.5.* cpu*', 'numpy >=1.23.5']),
+    // Names for suggestions (their records are valid; nothing in the presets needs them).
+    ...perPython('py-opencv', '4.10.0', (v) => `headless_py${v}h2c5a4a7_6`, [...compiled, 'numpy >=1.19,<3'], { license: 'Apache-2.0' }),
+    ...perPython('pytables', '3.10.1', (v) => `py${v}h3ed9c6a_3`, [...compiled, 'numpy >=1.20', 'packaging']),
     // --- the special cases ---
     { name: 'mkl', version: '2024.2.2', build: 'ha957f24_16', depends: [GLIBC, LIBGCC, LIBSTDCXX], only: ['linux-64'], license: 'LicenseRef-IntelSimplifiedSoftwareOct2022' },
     { name: 'newlibc-app', version: '1.0.0', build: 'h5888daf_0', depends: ['__glibc >=2.40,<3.0.a0', LIBGCC] },
@@ -222,6 +229,8 @@ function drafts(): Draft[] {
       depends: [...py('3.8'), 'ipykernel >=6.5.0', 'jupyter_server >=2.4.0,<3', 'packaging', 'setuptools >=40.1.0', 'tornado >=6.2.0', 'traitlets'],
       noarch: 'python',
     },
+    { name: 'sklearn-pandas', version: '2.2.0', build: 'pyhd8ed1ab_0', depends: [...py('3.8'), 'numpy >=1.18.1', 'pandas >=1.1.4', 'scikit-learn >=0.23.0', 'scipy >=1.5.1'], noarch: 'python', license: 'BSD-2-Clause' },
+    ...['2.3.3', '2.4.0'].map((version): Draft => ({ name: 'pytorch-lightning', version, build: 'pyhd8ed1ab_0', depends: [...py('3.9'), 'numpy >=1.17.2', 'packaging >=20.0', 'pytorch >=2.1.0'], noarch: 'python', license: 'Apache-2.0' })),
     { name: 'cuda-version', version: '12.6', build: 'h7480c83_3', constrains: ['__cuda >=12', 'cudatoolkit 12.6|12.6.*'], noarch: 'generic', license: 'LicenseRef-NVIDIA-End-User-License-Agreement' },
     // Conflicts with numpy>=2: the newest legacy-stats still caps numpy below 2.
     { name: 'legacy-stats', version: '0.9.0', build: 'pyhd8ed1ab_0', depends: [...py('3.9'), 'numpy >=1.21,<2'], noarch: 'python' },
@@ -277,4 +286,35 @@ export function buildEmptyChannel(): FixtureChannel {
   return Object.fromEntries(
     FIXTURE_SUBDIRS.map((subdir) => [subdir, { info: { subdir }, packages: {}, 'packages.conda': {}, removed: [], repodata_version: 1 as const }]),
   );
+}
+
+/** One subdir as sharded repodata: the index and each package's shard, by the sha256 hex its index entry names. */
+export interface FixtureShardedSubdir {
+  /** repodata_shards.msgpack.zst */
+  index: Uint8Array;
+  /** shards/<sha256 hex>.msgpack.zst */
+  shards: Map<string, Uint8Array>;
+}
+
+/**
+ * The sharded repodata of one subdir, from the same records as its repodata.json: relative base URLs ("./",
+ * "./shards/") so package URLs are the same as with repodata.json, md5/sha256 as binary, each shard keyed by the
+ * sha256 of its compressed bytes, zstd frames stored uncompressed (readable by every zstd decoder, stable bytes).
+ * @example shardedSubdir(buildFixtureChannel()['noarch']).shards.size // one shard per package name
+ */
+export function shardedSubdir(repodata: FixtureRepodata): FixtureShardedSubdir {
+  const byName = new Map<string, { conda: Record<string, FixtureRecord>; tarBz2: Record<string, FixtureRecord> }>();
+  const group = (name: string) => byName.get(name) ?? byName.set(name, { conda: {}, tarBz2: {} }).get(name)!;
+  for (const [file, rec] of Object.entries(repodata['packages.conda'])) group(rec.name).conda[file] = rec;
+  for (const [file, rec] of Object.entries(repodata.packages)) group(rec.name).tarBz2[file] = rec;
+  const shards = new Map<string, Uint8Array>();
+  const hashes: Record<string, string> = {};
+  for (const [name, records] of byName) {
+    const bytes = zstdStored(encodePackageShard(records.conda, records.tarBz2));
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    shards.set(hash, bytes);
+    hashes[name] = hash;
+  }
+  const index = zstdStored(encodeShardIndex({ subdir: repodata.info.subdir, baseUrl: './', shardsBaseUrl: './shards/', shards: hashes }));
+  return { index, shards };
 }

@@ -1,11 +1,12 @@
 // One local HTTP server on 127.0.0.1 (random port) for the fixture conda channels and the fixture PyPI JSON API,
-// for unit tests, the CLI, benchmarks and (later) browser tests. Every response, 404s included, carries
-// `Access-Control-Allow-Origin: *`: rattler's gateway probes repodata_shards.msgpack.zst, repodata.json.zst and
-// repodata.json.bz2 before repodata.json, and a browser reports a 404 without that header as an opaque
-// "error sending request".
+// for unit tests, the CLI, benchmarks and browser tests. Each subdir is served as repodata.json and as sharded
+// repodata (SUBDIR/repodata_shards.msgpack.zst + SUBDIR/shards/HASH.msgpack.zst); rattler's gateway tries the shards
+// first, so solves read them. Every response, 404s included, carries `Access-Control-Allow-Origin: *`: without
+// shards rattler probes repodata.json.zst and .bz2 before repodata.json, and a browser reports a 404 without that
+// header as an opaque "error sending request".
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildExtraChannel, buildFixtureChannel, type FixtureChannel } from './fixture-channel';
+import { buildExtraChannel, buildFixtureChannel, shardedSubdir, type FixtureChannel } from './fixture-channel';
 import { buildFixturePypi, type PypiProject } from './fixture-pypi';
 
 /** A running fixture server. */
@@ -27,6 +28,8 @@ export interface FixtureServerOptions {
   pypi?: Record<string, PypiProject>;
   /** Port on 127.0.0.1 (default 0: a free one). A fixed port lets another process (Next under Playwright) find it. */
   port?: number;
+  /** Serve sharded repodata next to repodata.json (default true); false makes rattler fall back to repodata.json. */
+  shards?: boolean;
 }
 
 /** Channel names the default fixture server serves, in the order its channelUrls list them. */
@@ -54,9 +57,15 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   const channels = options.channels ?? { 'conda-forge': buildFixtureChannel(), 'extra-channel': buildExtraChannel() };
   const pypi = options.pypi ?? buildFixturePypi();
   // Serialised once: rattler fetches repodata on every solve.
-  const bodies = new Map<string, string>();
+  const bodies = new Map<string, string | Uint8Array>();
   for (const [name, channel] of Object.entries(channels))
-    for (const [subdir, repodata] of Object.entries(channel)) bodies.set(`/${name}/${subdir}/repodata.json`, JSON.stringify(repodata));
+    for (const [subdir, repodata] of Object.entries(channel)) {
+      bodies.set(`/${name}/${subdir}/repodata.json`, JSON.stringify(repodata));
+      if (options.shards === false) continue;
+      const sharded = shardedSubdir(repodata);
+      bodies.set(`/${name}/${subdir}/repodata_shards.msgpack.zst`, sharded.index);
+      for (const [hash, bytes] of sharded.shards) bodies.set(`/${name}/${subdir}/shards/${hash}.msgpack.zst`, bytes);
+    }
   for (const [name, project] of Object.entries(pypi)) bodies.set(`/pypi/${name}/json`, JSON.stringify(project));
 
   const requests: string[] = [];
@@ -72,7 +81,8 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       response.writeHead(404, { ...CORS, 'Content-Type': 'text/plain' }).end(`not found: ${path}\n`);
       return;
     }
-    response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' });
+    const type = typeof body === 'string' ? 'application/json' : 'application/octet-stream';
+    response.writeHead(200, { ...CORS, 'Content-Type': type, 'Content-Length': typeof body === 'string' ? Buffer.byteLength(body) : body.length });
     response.end(request.method === 'HEAD' ? undefined : body);
   });
   await new Promise<void>((resolve, reject) => {
