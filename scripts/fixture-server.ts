@@ -1,6 +1,6 @@
-// The fixture conda channels (repodata.json and sharded repodata) and PyPI JSON API as a standalone process on a fixed loopback port, for Playwright
-// (a second webServer next to Next, which is started with CONDOCKER_CHANNEL_URLS / CONDOCKER_PYPI_URL pointing here)
-// and for trying the page or the API against the fixtures by hand:
+// The fixture conda channels (repodata.json and sharded repodata) and PyPI JSON API as a standalone process on a
+// fixed loopback port, for Playwright (a second webServer next to Next, which is started with CONDOCKER_CHANNEL_URLS /
+// CONDOCKER_PYPI_URL pointing here) and for trying the page or the API against the fixtures by hand:
 //   FIXTURE_PORT=3199 npx tsx scripts/fixture-server.ts
 import { fixtureMirrorEnv, startFixtureServer } from '../lib/testing/fixture-server';
 

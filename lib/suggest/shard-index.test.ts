@@ -8,7 +8,8 @@ import { zstdStored } from './zstd-stored';
 const zstdCli = (bytes: Uint8Array) => new Uint8Array(execFileSync('zstd', ['-19', '-q', '-c'], { input: bytes }));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function rec(name: string, version: string, build = 'h0_0', extra: Partial<EncodableRecord> = {}): EncodableRecord {
+type Rec = EncodableRecord & Record<string, unknown>;
+function rec(name: string, version: string, build = 'h0_0', extra: Partial<Rec> = {}): Rec {
   return { name, version, build, build_number: 0, depends: ['python >=3.9'], subdir: 'noarch', md5: 'ab'.repeat(16), sha256: 'cd'.repeat(32), size: 1234, timestamp: 1_730_000_000_000, ...extra };
 }
 const file = (r: EncodableRecord) => `${r.name}-${r.version}-${r.build}.conda`;

@@ -165,8 +165,14 @@ export function versionsOf(shards: PackageShard | readonly PackageShard[]): stri
   return [...versions].sort((a, b) => compareCondaVersions(b, a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** A record to encode: repodata.json's shape, md5/sha256 as hex (they are written as binary). */
-export type EncodableRecord = { name: string; version: string; build: string; md5?: string; sha256?: string } & Record<string, unknown>;
+/** A record to encode: repodata.json's shape, md5/sha256 as hex (they are written as binary); other fields as they are. */
+export interface EncodableRecord {
+  name: string;
+  version: string;
+  build: string;
+  md5?: string;
+  sha256?: string;
+}
 
 const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
 
@@ -174,8 +180,8 @@ const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (pair) 
  * Encodes one package shard as msgpack (compress it with zstd before serving); keys sorted so bytes are stable.
  * @example zstdStored(encodePackageShard({ 'numpy-2.1.3-py312_0.conda': record }))
  */
-export function encodePackageShard(condaPackages: Readonly<Record<string, EncodableRecord>>, tarBz2Packages: Readonly<Record<string, EncodableRecord>> = {}): Uint8Array {
-  const binary = (records: Readonly<Record<string, EncodableRecord>>) =>
+export function encodePackageShard<R extends EncodableRecord>(condaPackages: Readonly<Record<string, R>>, tarBz2Packages: Readonly<Record<string, R>> = {}): Uint8Array {
+  const binary = (records: Readonly<Record<string, R>>) =>
     Object.fromEntries(
       Object.keys(records)
         .sort()
