@@ -77,7 +77,7 @@ describe('help and usage', () => {
   });
 
   it.each([
-    [['build'], /unknown command "build"\. Commands: render, import, link, lint, check, lock, presets\.\nRun "condocker --help"/],
+    [['build'], /unknown command "build"\. Commands: render, import, link, lint, check, lock, search, presets\.\nRun "condocker --help"/],
     [['render', '--bogus'], /render: Unknown option '--bogus'.*\nRun "condocker render --help" for usage\./s],
     [['render', 'a.yaml', '-o'], /render: Option '-o, --output <value>' argument missing/],
     [['render', 'a.yaml', 'b.yaml', '-o', 'out'], /render: unexpected argument "b\.yaml"; it takes at most 1\./],
@@ -558,5 +558,100 @@ describe('lock and render of a locked design', () => {
     expect((await run(['--help'])).stdout).toContain('  lock ');
     const help = await run(['lock', '--help']);
     expect(help.stdout).toMatch(/^Usage: condocker lock /);
+  });
+});
+
+describe('search', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+  });
+  afterAll(() => server.close());
+
+  const MAPPING: Record<string, readonly string[]> = { torch: ['pytorch', 'pytorch-cpu'], 'scikit-learn': ['scikit-learn'], rich: ['rich'] };
+  /** Runs `condocker search` against the fixture server: channels and PyPI from the environment, a small mapping. */
+  async function search(argv: string[], env?: Record<string, string>) {
+    const { io, out } = fakeIo();
+    const code = await runCli(['search', ...argv], io, {
+      search: {
+        env: env ?? { CONDOCKER_CHANNEL_URLS: `conda-forge=${server.channelUrls['conda-forge']},extra-channel=${server.channelUrls['extra-channel']}`, CONDOCKER_PYPI_URL: server.pypiUrl },
+        fetch,
+        condaNamesForPypi: (name) => MAPPING[name] ?? [],
+      },
+    });
+    return { code, ...out };
+  }
+
+  it('lists close conda names with their latest versions, then the PyPI look-up', async () => {
+    const result = await search(['sklea']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(
+      ['conda-forge (linux-64, noarch):', '  sklearn-pandas  2.2.0  prefix', '  scikit-learn    1.5.2  fuzzy', `PyPI: no project "sklea" on ${server.pypiUrl}`, ''].join('\n'),
+    );
+  });
+
+  it('names the conda-forge package of a PyPI name, first among the matches', async () => {
+    const result = await search(['torch', '--limit', '2']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('  pytorch      2.5.1   alias (PyPI name torch)\n  torchvision  0.20.1  prefix\n');
+    expect(result.stdout).toContain('conda-forge packages that provide PyPI "torch": pytorch, pytorch-cpu\n');
+  });
+
+  it('prints JSON with versions per subdir of the platform, per channel', async () => {
+    const result = await search(['numpi', '-c', 'conda-forge', '-c', 'extra-channel', '--platform', 'linux/arm64', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ query: 'numpi', platform: 'linux/arm64', subdirs: ['linux-aarch64', 'noarch'], pypi: { kind: 'missing', url: server.pypiUrl }, condaForPypi: [] });
+    expect(report.channels.map((c: { channel: string }) => c.channel)).toEqual(['conda-forge', 'extra-channel']);
+    expect(report.channels[0].matches[0]).toEqual({ name: 'numpy', kind: 'fuzzy', latest: '2.1.3', versions: { 'linux-aarch64': ['2.1.3', '1.26.4'], noarch: [] } });
+    expect(report.channels[1].matches[0]).toMatchObject({ name: 'numpy', latest: '9.9.9' });
+  });
+
+  it('finds a PyPI project that no conda channel has', async () => {
+    const result = await search(['rich']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('PyPI: rich 13.9.4: Render rich text in the terminal\n');
+  });
+
+  it('exits 1 when nothing matches anywhere', async () => {
+    const result = await search(['zzzzqx']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('condocker: search: nothing matches "zzzzqx".\n');
+  });
+
+  it('exits 2 naming the URL when a channel or the index cannot be reached', async () => {
+    const origin = await unreachableOrigin();
+    const channel = await search(['numpy', '--channel-url', `conda-forge=${origin}/conda-forge`]);
+    expect(channel.code).toBe(2);
+    expect(channel.stderr).toContain(`condocker: search: cannot read ${origin}/conda-forge/linux-64/repodata_shards.msgpack.zst: fetch failed`);
+    const pypi = await search(['numpy', '--pypi-url', origin]);
+    expect(pypi.code).toBe(2);
+    expect(pypi.stdout).toContain('  numpy  2.1.3  exact');
+    expect(pypi.stderr).toBe(`condocker: search: cannot fetch ${origin}/pypi/numpy/json: fetch failed\n`);
+  });
+
+  it.each([
+    [[], /search: name what to look for/],
+    [['numpy', '--format', 'xml'], /search: --format is text or json, not "xml"/],
+    [['numpy', '--limit', '0'], /search: --limit is a whole number from 1 to 50, not "0"/],
+    [['numpy', '--platform', 'linux/386'], /search: --platform is linux\/amd64 or linux\/arm64, not "linux\/386"/],
+    [['numpy', '--channel-url', 'conda-forge'], /search: --channel-url: "conda-forge" is not NAME=URL/],
+    [['numpy', '--pypi-url', 'pypi.org'], /search: --pypi-url must be an http\(s\) URL/],
+    [['numpy', 'pandas'], /search: unexpected argument "pandas"/],
+  ])('exits 2 on usage errors: %j', async (argv, message) => {
+    const result = await search(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('uses the shipped PyPI → conda-forge mapping by default, and has help', async () => {
+    const { io, out } = fakeIo();
+    const code = await runCli(['search', 'torch', '--format', 'json', '--limit', '1'], io, {
+      search: { env: { CONDOCKER_CHANNEL_URLS: `conda-forge=${server.channelUrls['conda-forge']}`, CONDOCKER_PYPI_URL: server.pypiUrl }, fetch },
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(out.stdout).condaForPypi).toContain('pytorch');
+    expect((await run(['search', '--help'])).stdout).toMatch(/^Usage: condocker search NAME /);
+    expect((await run(['--help'])).stdout).toContain('  search ');
   });
 });

@@ -38,6 +38,16 @@ export interface CliDependencies {
   importers?: Importers;
   /** What `check` uses to reach the solver, the channels and the index; defaults: rattler's Node build, fetch, process.env. */
   check?: CheckDependencies;
+  /** What `search` uses to reach the channels and the index; defaults: fetch, process.env, lib/mapping's snapshot. */
+  search?: SearchDependencies;
+}
+
+/** The outside world of `condocker search`. */
+export interface SearchDependencies {
+  fetch?: typeof fetch;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The conda-forge names of a PyPI project, most preferred first (default: lib/mapping/pypi-conda.ts). */
+  condaNamesForPypi?: (pypiName: string) => readonly string[];
 }
 
 /** The outside world of `condocker check`. */
@@ -257,6 +267,52 @@ Examples:
   condocker render locked.yaml -o out/`,
     run: runLock,
   },
+  search: {
+    summary: 'find package names: close conda matches with latest versions, the PyPI project, its conda-forge name',
+    options: {
+      channel: { type: 'string', short: 'c', multiple: true },
+      platform: { type: 'string' },
+      'channel-url': { type: 'string', multiple: true },
+      'pypi-url': { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      limit: { type: 'string', short: 'n' },
+    },
+    positionals: 1,
+    help: `Usage: condocker search NAME [--channel NAME]... [--platform linux/amd64|linux/arm64] [--channel-url NAME=URL]...
+                        [--pypi-url URL] [--format text|json] [--limit N]
+
+Looks NAME up as you would type it into the form: the conda package names that match it best in each channel
+(exact, then names starting with it, then close spellings such as "sklea" → scikit-learn or "numpi" → numpy), with
+the latest version of each for the platform (its subdir and noarch); the PyPI project NAME with its latest version;
+and, for a PyPI name, the conda-forge package that provides it (e.g. torch → pytorch, from the shipped mapping).
+Names come from each channel's sharded repodata (SUBDIR/repodata_shards.msgpack.zst): conda-forge from
+https://prefix.dev/conda-forge, other channels from https://conda.anaconda.org/NAME. Ties are broken by length,
+then alphabetically: there is no popularity ranking.
+
+Exit status: 0 something was found, 1 nothing matched, 2 usage error or a channel or index that cannot be reached
+(the message names the URL).
+
+Options:
+  -c, --channel NAME  a channel to search (default conda-forge); repeat for several
+      --platform P    linux/amd64 (default, subdir linux-64) or linux/arm64 (linux-aarch64)
+      --channel-url NAME=URL  fetch channel NAME's repodata from URL (a mirror); repeat for several channels
+      --pypi-url URL  base URL of a PyPI JSON API (URL/pypi/NAME/json); default https://pypi.org
+  -f, --format FMT    text (default) or json: {query, platform, subdirs, channels: [{channel, url, matches: [{name,
+                      kind, via, latest, versions: {SUBDIR: [newest first]}}]}], pypi: {kind, name, latest, summary,
+                      url}, condaForPypi: [names]}
+  -n, --limit N       how many conda names per channel (default 8, at most 50)
+  -h, --help          show this help
+
+Environment:
+  CONDOCKER_CHANNEL_URLS  as for "condocker check"
+  CONDOCKER_PYPI_URL  base URL of a PyPI JSON API; --pypi-url wins
+
+Examples:
+  condocker search sklearn
+  condocker search torch --platform linux/arm64
+  condocker search numpi --format json --limit 3`,
+    run: runSearch,
+  },
   presets: {
     summary: 'list the presets (use one with --preset NAME)',
     options: {},
@@ -440,10 +496,9 @@ async function runLint(args: ParsedArgs, io: CliIo): Promise<void> {
   if (counts.error > 0) throw new CliFailure(`${counts.error} error${counts.error === 1 ? '' : 's'} found.`, EXIT.failed);
 }
 
-/** The design and the check options of `check` and `lock` (mirrors from the environment and the flags). */
-async function prepareCheck(command: string, args: ParsedArgs, io: CliIo, deps: CliDependencies) {
+/** The channel mirrors (CONDOCKER_CHANNEL_URLS, then --channel-url flags) and --pypi-url of check, lock and search. */
+async function mirrorOptions(command: string, args: ParsedArgs, env: Readonly<Record<string, string | undefined>>) {
   const { parseChannelUrlOverrides } = await import('@/lib/solve/channels');
-  const env = deps.check?.env ?? process.env;
   const fromEnv = parseChannelUrlOverrides(env.CONDOCKER_CHANNEL_URLS ?? '');
   if (!fromEnv.ok) throw usageError(`${command}: CONDOCKER_CHANNEL_URLS: ${fromEnv.error}`, command);
   const flagValue = args.values['channel-url'];
@@ -452,12 +507,18 @@ async function prepareCheck(command: string, args: ParsedArgs, io: CliIo, deps: 
   const pypiUrl = stringOption(args, 'pypi-url');
   if (pypiUrl !== undefined && !/^https?:\/\/\S+$/.test(pypiUrl))
     throw usageError(`${command}: --pypi-url must be an http(s) URL such as "https://pypi.org"; got "${pypiUrl}".`, command);
+  return { channelUrls: { ...fromEnv.overrides, ...fromFlags.overrides }, pypiUrl };
+}
+
+/** The design and the check options of `check` and `lock` (mirrors from the environment and the flags). */
+async function prepareCheck(command: string, args: ParsedArgs, io: CliIo, deps: CliDependencies) {
+  const { channelUrls, pypiUrl } = await mirrorOptions(command, args, deps.check?.env ?? process.env);
   const design = await loadDesign(command, args, io);
   const loadRattler = deps.check?.loadRattler ?? (await import('@/lib/solve/rattler-node')).loadNodeRattler;
   const options = {
     loadRattler,
     fetch: deps.check?.fetch ?? fetch,
-    channelUrls: { ...fromEnv.overrides, ...fromFlags.overrides },
+    channelUrls,
     ...(pypiUrl ? { pypiUrl } : {}),
   };
   return { design, options };
@@ -500,6 +561,112 @@ async function runLock(args: ParsedArgs, io: CliIo, deps: CliDependencies): Prom
   const counts = Object.entries(locked.lock.platforms).map(([subdir, packages]) => `${packages?.length ?? 0} conda packages for ${subdir}`);
   const pip = locked.lock.pip.length ? [`${locked.lock.pip.length} pip version${locked.lock.pip.length === 1 ? '' : 's'}`] : [];
   io.stdout(`Locked ${[...counts, ...pip].join(', ')}; wrote ${output}.\n`);
+}
+
+/** One conda name `search` shows: why it matched and its versions per subdir. */
+interface SearchMatch {
+  name: string;
+  kind: string;
+  via?: string;
+  latest?: string;
+  versions: Record<string, string[]>;
+}
+
+/** One channel's part of the `search` answer. */
+interface SearchChannel {
+  channel: string;
+  url: string;
+  matches: SearchMatch[];
+}
+
+const SEARCH_LIMIT_MAX = 50;
+
+/** `condocker search`: conda names close to NAME per channel with their latest versions, the PyPI project, the mapping. */
+async function runSearch(args: ParsedArgs, io: CliIo, deps: CliDependencies): Promise<void> {
+  const query = (args.positionals[0] ?? '').trim();
+  if (!query) throw usageError('search: name what to look for, e.g. "condocker search numpy".', 'search');
+  const format = stringOption(args, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw usageError(`search: --format is text or json, not "${format}".`, 'search');
+  const limitText = stringOption(args, 'limit') ?? '8';
+  const limit = Number(limitText);
+  if (!/^\d+$/.test(limitText) || limit < 1 || limit > SEARCH_LIMIT_MAX)
+    throw usageError(`search: --limit is a whole number from 1 to ${SEARCH_LIMIT_MAX}, not "${limitText}".`, 'search');
+  const { SUBDIR_OF_PLATFORM } = await import('@/lib/solve/virtual-packages');
+  const platform = stringOption(args, 'platform') ?? 'linux/amd64';
+  if (!Object.hasOwn(SUBDIR_OF_PLATFORM, platform))
+    throw usageError(`search: --platform is ${Object.keys(SUBDIR_OF_PLATFORM).join(' or ')}, not "${platform}".`, 'search');
+  const env = deps.search?.env ?? process.env;
+  const mirrors = await mirrorOptions('search', args, env);
+  const envPypi = (env.CONDOCKER_PYPI_URL ?? '').trim();
+  const pypiUrl = mirrors.pypiUrl ?? (envPypi || undefined);
+  const fetchFn = deps.search?.fetch ?? fetch;
+  const channelFlag = args.values.channel;
+  const channelNames = Array.isArray(channelFlag) && channelFlag.length > 0 ? channelFlag : ['conda-forge'];
+
+  const { resolveChannels } = await import('@/lib/solve/channels');
+  const { createNameSearch } = await import('@/lib/suggest/name-search');
+  const { fetchNameIndex, fetchPackageVersions, lookupPypiProject, PYPI_URL } = await import('@/lib/suggest/sources');
+  const condaNamesForPypi = deps.search?.condaNamesForPypi ?? (await import('@/lib/mapping/pypi-conda')).condaNamesForPypi;
+  const subdirs = [SUBDIR_OF_PLATFORM[platform as keyof typeof SUBDIR_OF_PLATFORM], 'noarch'];
+  const condaForPypi = [...condaNamesForPypi(query)];
+  const aliases = new Map<string, readonly string[]>(condaForPypi.length > 0 ? [[query, condaForPypi]] : []);
+
+  const errors: string[] = [];
+  const channels: SearchChannel[] = [];
+  const searchChannel = async (channel: { name: string; fetchUrl: string }): Promise<SearchChannel> => {
+    const indexes = await Promise.all(subdirs.map((subdir) => fetchNameIndex(channel.fetchUrl, subdir, fetchFn)));
+    const names = indexes.flatMap(({ index }) => index.names);
+    const matches = createNameSearch(names, { aliases }).search(query, limit);
+    const byIndex = Object.fromEntries(subdirs.map((subdir, i) => [subdir, indexes[i].index]));
+    const versions = await Promise.all(matches.map((match) => fetchPackageVersions(channel.fetchUrl, subdirs, byIndex, match.name, fetchFn)));
+    return {
+      channel: channel.name,
+      url: channel.fetchUrl,
+      matches: matches.map((match, i) => ({ ...match, ...(versions[i].latest ? { latest: versions[i].latest } : {}), versions: versions[i].subdirs })),
+    };
+  };
+  const [channelResults, pypi] = await Promise.all([
+    Promise.allSettled(resolveChannels(channelNames, mirrors.channelUrls).map(searchChannel)),
+    lookupPypiProject(query, fetchFn, pypiUrl),
+  ]);
+  for (const result of channelResults) {
+    if (result.status === 'fulfilled') channels.push(result.value);
+    else errors.push(result.reason instanceof Error ? result.reason.message : String(result.reason));
+  }
+  if (pypi.kind === 'error') errors.push(pypi.message);
+  const pypiBase = (pypiUrl ?? PYPI_URL).replace(/\/+$/, '').replace(/\/simple$/, '');
+
+  if (format === 'json') {
+    const report = { query, platform, subdirs, channels, pypi: { ...pypi, url: pypiBase }, condaForPypi, ...(errors.length ? { errors } : {}) };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else io.stdout(formatSearchText(query, subdirs, channels, pypi, pypiBase, condaForPypi));
+
+  if (errors.length > 0) throw new CliFailure(`search: ${errors.join('\n  ')}`, EXIT.usage);
+  const found = channels.some((channel) => channel.matches.length > 0) || pypi.kind === 'found' || condaForPypi.length > 0;
+  if (!found) throw new CliFailure(`search: nothing matches "${query}".`, EXIT.failed);
+}
+
+function formatSearchText(
+  query: string,
+  subdirs: string[],
+  channels: SearchChannel[],
+  pypi: { kind: string; name?: string; latest?: string; summary?: string },
+  pypiBase: string,
+  condaForPypi: string[],
+): string {
+  const lines: string[] = [];
+  for (const channel of channels) {
+    lines.push(`${channel.channel} (${subdirs.join(', ')}):`);
+    if (channel.matches.length === 0) lines.push('  no close names');
+    const width = Math.max(0, ...channel.matches.map((match) => match.name.length)) + 2;
+    const versionWidth = Math.max(0, ...channel.matches.map((match) => (match.latest ?? '-').length)) + 2;
+    for (const match of channel.matches)
+      lines.push(`  ${match.name.padEnd(width)}${(match.latest ?? '-').padEnd(versionWidth)}${match.kind}${match.via ? ` (PyPI name ${match.via})` : ''}`);
+  }
+  if (pypi.kind === 'found') lines.push(`PyPI: ${pypi.name} ${pypi.latest}${pypi.summary ? `: ${pypi.summary}` : ''}`);
+  else if (pypi.kind === 'missing') lines.push(`PyPI: no project "${query}" on ${pypiBase}`);
+  if (condaForPypi.length > 0) lines.push(`conda-forge packages that provide PyPI "${query}": ${condaForPypi.join(', ')}`);
+  return `${lines.join('\n')}\n`;
 }
 
 function formatMegabytes(bytes: number): string {
