@@ -33,6 +33,12 @@ const FUZZY_MIN = 2;
 const TYPO_WHOLE_MIN = 3;
 const TYPO_PREFIX_MIN = 4;
 const TYPO_WHOLE_SCORE = 1000;
+/** A typo against a name's start scores like a subsequence match of this many points per character. */
+const TYPO_PREFIX_PER_CHAR = 3;
+/** Subsequence matches scoring less than this per query character are letters scattered over a long name: noise. */
+const SUBSEQUENCE_MIN_PER_CHAR = 3.5;
+/** Above this many names starting with the query, walk the names shortest first instead of the whole range. */
+const PREFIX_RANGE_SCAN_MAX = 512;
 
 /**
  * The form names are compared in: lower case, runs of `_`, `.`, `-` and spaces as one `-` (conda and PyPI spell
@@ -55,10 +61,11 @@ function charMask(text: string): number {
   return mask;
 }
 
-function bitCount(value: number): number {
-  let count = 0;
-  for (let v = value; v !== 0; v &= v - 1) count++;
-  return count;
+/** a[ai..aLen) equals b[bi..bLen). Top-level, not a closure: it runs for every name on every keystroke. */
+function sameFrom(a: string, ai: number, aLen: number, b: string, bi: number, bLen: number): boolean {
+  if (aLen - ai !== bLen - bi) return false;
+  for (; ai < aLen; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
+  return true;
 }
 
 /** True when a[0..aLen) and b[0..bLen) differ by at most one substitution, adjacent swap, insertion or deletion. */
@@ -68,14 +75,12 @@ function withinOneEdit(a: string, aLen: number, b: string, bLen: number): boolea
   const common = Math.min(aLen, bLen);
   while (i < common && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (i === common) return true;
-  const sameFrom = (ai: number, bi: number) => {
-    if (aLen - ai !== bLen - bi) return false;
-    for (; ai < aLen; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
-    return true;
-  };
   if (aLen === bLen)
-    return sameFrom(i + 1, i + 1) || (i + 1 < aLen && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(i + 2, i + 2));
-  return aLen > bLen ? sameFrom(i + 1, i) : sameFrom(i, i + 1);
+    return (
+      sameFrom(a, i + 1, aLen, b, i + 1, bLen) ||
+      (i + 1 < aLen && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, aLen, b, i + 2, bLen))
+    );
+  return aLen > bLen ? sameFrom(a, i + 1, aLen, b, i, bLen) : sameFrom(a, i, aLen, b, i + 1, bLen);
 }
 
 function isSubsequence(query: string, text: string): boolean {
@@ -90,24 +95,25 @@ function isSubsequence(query: string, text: string): boolean {
  */
 function subsequenceScore(query: string, text: string, prev: Float64Array, cur: Float64Array): number {
   const n = text.length;
-  const bonus = (j: number) => 1 + (j === 0 ? 5 : text.charCodeAt(j - 1) === 45 ? 3 : 0);
-  for (let j = 0; j < n; j++) prev[j] = text.charCodeAt(j) === query.charCodeAt(0) ? bonus(j) : -Infinity;
+  for (let j = 0; j < n; j++) prev[j] = text.charCodeAt(j) === query.charCodeAt(0) ? 1 + (j === 0 ? 5 : text.charCodeAt(j - 1) === 45 ? 3 : 0) : -Infinity;
   for (let i = 1; i < query.length; i++) {
     const code = query.charCodeAt(i);
     let best = -Infinity;
-    for (let j = 0; j < n; j++) {
-      cur[j] = -Infinity;
-      if (j >= 1 && code === text.charCodeAt(j)) cur[j] = Math.max(prev[j - 1] + 4, best) + bonus(j);
-      if (j >= 1) best = Math.max(best, prev[j - 1]);
+    cur[0] = -Infinity;
+    for (let j = 1; j < n; j++) {
+      cur[j] = code === text.charCodeAt(j) ? Math.max(prev[j - 1] + 4, best) + 1 + (text.charCodeAt(j - 1) === 45 ? 3 : 0) : -Infinity;
+      if (prev[j - 1] > best) best = prev[j - 1];
     }
-    prev.set(cur.subarray(0, n));
+    for (let j = 0; j < n; j++) prev[j] = cur[j];
   }
   let result = -Infinity;
-  for (let j = 0; j < n; j++) result = Math.max(result, prev[j]);
+  for (let j = 0; j < n; j++) if (prev[j] > result) result = prev[j];
   return result;
 }
 
 interface Entry {
+  /** Position in the input order, for the per-search marks. */
+  id: number;
   name: string;
   norm: string;
   mask: number;
@@ -140,10 +146,11 @@ export function createNameSearch(names: readonly string[], options: NameSearchOp
   const unique = [...new Set(names)];
   const byLength = [...unique].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   const rankOf = new Map(byLength.map((name, rank) => [name, rank]));
-  const entries: Entry[] = unique.map((name) => {
+  const entries: Entry[] = unique.map((name, id) => {
     const norm = normalizeName(name);
-    return { name, norm, mask: charMask(norm), rank: rankOf.get(name)! };
+    return { id, name, norm, mask: charMask(norm), rank: rankOf.get(name)! };
   });
+  const byRank = [...entries].sort((a, b) => a.rank - b.rank);
   const sorted = [...entries].sort((a, b) => (a.norm < b.norm ? -1 : a.norm > b.norm ? 1 : a.rank - b.rank));
   const byNorm = new Map<string, Entry[]>();
   for (const entry of sorted) byNorm.set(entry.norm, [...(byNorm.get(entry.norm) ?? []), entry]);
@@ -168,51 +175,79 @@ export function createNameSearch(names: readonly string[], options: NameSearchOp
     return lo;
   }
 
+  // Per-search "seen" marks without allocating a Set: an entry is taken when mark[id] equals this search's stamp.
+  const mark = new Uint32Array(entries.length);
+  let stamp = 0;
+
   return {
     search(query: string, limit = DEFAULT_LIMIT): NameMatch[] {
       const q = normalizeName(query);
       if (q === '' || q === '-' || !(limit > 0)) return [];
+      stamp = (stamp + 1) >>> 0 || 1;
+      if (stamp === 1) mark.fill(0);
       const results: NameMatch[] = [];
-      const seen = new Set<string>();
       const push = (entry: Entry, kind: NameMatch['kind'], via?: string) => {
-        if (results.length >= limit || seen.has(entry.name)) return;
-        seen.add(entry.name);
+        if (results.length >= limit || mark[entry.id] === stamp) return;
+        mark[entry.id] = stamp;
         results.push(via === undefined ? { name: entry.name, kind } : { name: entry.name, kind, via });
       };
-      const byRank = (a: Entry, b: Entry) => a.rank < b.rank;
 
-      for (const entry of [...(byNorm.get(q) ?? [])].sort((a, b) => a.rank - b.rank)) push(entry, 'exact');
+      for (const entry of byNorm.get(q) ?? []) push(entry, 'exact');
       for (const alias of aliases) if (alias.norm === q) for (const target of alias.targets) push(target, 'alias', alias.via);
 
-      const prefix = new TopK<Entry>(limit, byRank);
-      for (let i = lowerBound(q); i < sorted.length && sorted[i].norm.startsWith(q); i++) if (!seen.has(sorted[i].name)) prefix.add(sorted[i]);
-      for (const entry of prefix.items) push(entry, 'prefix');
+      const lo = lowerBound(q);
+      const hi = lowerBound(`${q}\uffff`);
+      if (hi - lo > PREFIX_RANGE_SCAN_MAX) {
+        // Many names start with the query ("p", "py"): walking all names shortest first finds the best ones sooner.
+        for (let i = 0; i < byRank.length && results.length < limit; i++) if (byRank[i].norm.startsWith(q)) push(byRank[i], 'prefix');
+      } else {
+        const prefix = new TopK<Entry>(limit, (a, b) => a.rank < b.rank);
+        for (let i = lo; i < hi; i++) if (mark[sorted[i].id] !== stamp) prefix.add(sorted[i]);
+        for (const entry of prefix.items) push(entry, 'prefix');
+      }
       for (const alias of aliases)
         if (alias.norm !== q && alias.norm.startsWith(q)) for (const target of alias.targets) push(target, 'alias', alias.via);
 
       if (results.length >= limit || q.length < FUZZY_MIN) return results;
-      const qMask = charMask(q);
       const m = q.length;
-      const fuzzy = new TopK<{ entry: Entry; score: number }>(limit - results.length, (a, b) => a.score > b.score || (a.score === b.score && a.entry.rank < b.entry.rank));
-      for (const entry of entries) {
-        if (seen.has(entry.name)) continue;
+      const qMask = charMask(q);
+      const minSubsequence = SUBSEQUENCE_MIN_PER_CHAR * m;
+      // The best `room` fuzzy matches so far, best first, in parallel arrays (no allocation per name).
+      const room = limit - results.length;
+      const topEntries: Entry[] = [];
+      const topScores: number[] = [];
+      for (let e = 0; e < entries.length; e++) {
+        const entry = entries[e];
+        if (mark[entry.id] === stamp) continue;
         const missing = qMask & ~entry.mask;
         const norm = entry.norm;
         let score = -Infinity;
-        if (missing === 0 && isSubsequence(q, norm)) score = subsequenceScore(q, norm, prev, cur);
-        if (bitCount(missing) <= 1) {
+        if (missing === 0 && isSubsequence(q, norm)) {
+          const subsequence = subsequenceScore(q, norm, prev, cur);
+          if (subsequence >= minSubsequence) score = subsequence;
+        }
+        if ((missing & (missing - 1)) === 0) {
           const n = norm.length;
           if (m >= TYPO_WHOLE_MIN && withinOneEdit(q, m, norm, n)) score = TYPO_WHOLE_SCORE;
           else if (
             m >= TYPO_PREFIX_MIN &&
-            score < 3 * m &&
+            score < TYPO_PREFIX_PER_CHAR * m &&
             ((n >= m && withinOneEdit(q, m, norm, m)) || (n >= m - 1 && withinOneEdit(q, m, norm, m - 1)) || (n >= m + 1 && withinOneEdit(q, m, norm, m + 1)))
           )
-            score = 3 * m;
+            score = TYPO_PREFIX_PER_CHAR * m;
         }
-        if (score > -Infinity) fuzzy.add({ entry, score });
+        if (score === -Infinity) continue;
+        let at = topEntries.length;
+        while (at > 0 && (score > topScores[at - 1] || (score === topScores[at - 1] && entry.rank < topEntries[at - 1].rank))) at--;
+        if (at >= room) continue;
+        topEntries.splice(at, 0, entry);
+        topScores.splice(at, 0, score);
+        if (topEntries.length > room) {
+          topEntries.pop();
+          topScores.pop();
+        }
       }
-      for (const { entry } of fuzzy.items) push(entry, 'fuzzy');
+      for (const entry of topEntries) push(entry, 'fuzzy');
       return results;
     },
   };
