@@ -46,7 +46,9 @@ const CASES: Array<{ rule: string; severity: string; triggers: DesignInput; pass
   { rule: 'CD010', severity: 'warning', triggers: { apt: { packages: ['r-base-dev'] }, postBuild: { script: 'make -C src' } }, passes: { apt: { packages: ['build-essential'] }, postBuild: { script: 'make -C src' } } },
   { rule: 'CD011', severity: 'info', triggers: { pip: { packages: ['rich>=13'] } }, passes: { pip: { packages: ['rich==13.9.4'] } } },
   { rule: 'CD012', severity: 'warning', triggers: { pip: { packages: ['NumPy==2.1.3'] } }, passes: { pip: { packages: ['rich==13.9.4'] } } },
+  { rule: 'CD012', severity: 'warning', triggers: { conda: { packages: ['pytorch'] }, pip: { packages: ['torch==2.5.1'] } }, passes: { conda: { packages: ['pytorch'] }, pip: { packages: ['rich==13.9.4'] } } },
   { rule: 'CD013', severity: 'info', triggers: { pip: { packages: ['polars==1.9.0'] } }, passes: { pip: { packages: ['some-private-lib==1.0'] } } },
+  { rule: 'CD013', severity: 'info', triggers: { pip: { packages: ['torch==2.5.1'] } }, passes: { conda: { channels: ['https://conda.example.org/internal'] }, pip: { packages: ['torch==2.5.1'] } } },
   { rule: 'CD014', severity: 'warning', triggers: { conda: { packages: ['jupyterlab', 'pytorch=*=cuda*'] } }, passes: { conda: { packages: ['jupyterlab', 'pytorch=*=cuda*'] }, gpu: { enabled: true } } },
   { rule: 'CD015', severity: 'warning', triggers: { conda: { channels: ['pytorch', 'conda-forge'] } }, passes: { conda: { channels: ['conda-forge'] } } },
   { rule: 'CD016', severity: 'warning', triggers: { paths: { envPrefix: '$HOME/app/env' } }, passes: { paths: { envPrefix: '$HOME/envs/app' } } },
@@ -90,6 +92,48 @@ describe('design rules', () => {
         expect(f.source.url).toMatch(/^https:\/\//);
         expect(f.field).toBeTruthy();
       }
+  });
+});
+
+describe('CD012 and CD013 read the PyPI → conda-forge mapping', () => {
+  const findingsFor = (rule: string, input: DesignInput) =>
+    lintDesignRules(resolveDesign(designSchema.parse(input))).filter((f) => f.rule === rule).map((f) => ({ message: f.message, fix: f.fix }));
+  const moved = (pip: string, condaSpec: string, label: string) => ({
+    label,
+    changes: [{ path: ['pip', 'packages'], value: [] }, { path: ['conda', 'packages'], value: ['jupyterlab', condaSpec] }],
+  });
+
+  it.each([
+    ['torch==2.5.1', '"torch" is "pytorch" on conda-forge.', moved('torch==2.5.1', 'pytorch==2.5.1', 'Install pytorch==2.5.1 with conda')],
+    ['opencv-python>=4.10', '"opencv-python" is "py-opencv" on conda-forge.', moved('opencv-python>=4.10', 'py-opencv>=4.10', 'Install py-opencv>=4.10 with conda')],
+    ['tables', '"tables" is "pytables" on conda-forge.', moved('tables', 'pytables', 'Install pytables with conda')],
+    ['ruamel.yaml==0.18.6', '"ruamel.yaml" is on conda-forge too.', moved('ruamel.yaml==0.18.6', 'ruamel.yaml==0.18.6', 'Install ruamel.yaml==0.18.6 with conda')],
+    ['Scikit_Learn==1.5.2', '"scikit-learn" is on conda-forge too.', moved('Scikit_Learn==1.5.2', 'scikit-learn==1.5.2', 'Install scikit-learn==1.5.2 with conda')],
+    ['torch==2.5.1+cpu', '"torch" is "pytorch" on conda-forge.', moved('torch==2.5.1+cpu', 'pytorch', 'Install pytorch with conda (unpinned: conda cannot read "==2.5.1+cpu")')],
+  ])('CD013 on %s', (pip, message, fixed) => {
+    expect(findingsFor('CD013', { conda: { packages: ['jupyterlab'] }, pip: { packages: [pip] } })).toEqual([{ message, fix: fixed }]);
+  });
+
+  it.each([
+    ['an environment marker', 'torch==2.5.1 ; python_version < "3.13"'],
+    ['extras', 'torch[opt-einsum]==2.5.1'],
+    ['hashes', `torch==2.5.1 --hash=sha256:${'a'.repeat(64)}`],
+    ['a URL', 'torch @ https://download.pytorch.org/whl/cpu/torch-2.5.1%2Bcpu-cp312-cp312-linux_x86_64.whl'],
+    ['a name conda-forge lacks', 'some-private-lib==1.0'],
+  ])('CD013 leaves a requirement with %s to pip', (_what, pip) => {
+    expect(findingsFor('CD013', { conda: { packages: ['jupyterlab'] }, pip: { packages: [pip] } })).toEqual([]);
+  });
+
+  it('CD012 sees torch in conda as pytorch, and leaves the conda package to CD012 alone', () => {
+    const input = { conda: { packages: ['jupyterlab', 'pytorch'] }, pip: { packages: ['torch==2.5.1'] } };
+    expect(findingsFor('CD012', input)).toEqual([
+      { message: '"torch" is installed by conda (as "pytorch") and again by pip.', fix: { label: 'Install pytorch with conda only', changes: [{ path: ['pip', 'packages'], value: [] }] } },
+    ]);
+    expect(findingsFor('CD013', input)).toEqual([]);
+  });
+
+  it('CD012 does not take a package that only vendors the PyPI project for it', () => {
+    expect(findingsFor('CD012', { conda: { packages: ['jupyterlab', 'arm_pyart'] }, pip: { packages: ['requests==2.32.3'] } })).toEqual([]);
   });
 });
 

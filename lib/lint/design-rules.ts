@@ -4,6 +4,8 @@ import type { ResolvedDesign } from '@/lib/design/resolve';
 import type { Design } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
 import type { GeneratedFile } from '@/lib/generators/types';
+import { condaForgeAlternative, hasCondaForgeChannel } from '@/lib/mapping/conda-alternative';
+import { condaNamesForPypi } from '@/lib/mapping/pypi-conda';
 import { parseCondaSpec } from '@/lib/specs/conda-spec';
 import { normalizePipName, parsePipLine } from '@/lib/specs/pip-requirement';
 import { BASE_IMAGE_LACKS } from './commands-data';
@@ -33,15 +35,6 @@ const RECOMMENDED_PYTHON = '3.12';
 const PYTHON_END_OF_LIFE: Record<string, string> = {
   '3.6': '2021-12-23', '3.7': '2023-06-27', '3.8': '2024-10-07', '3.9': '2025-10-31',
 };
-// Popular PyPI projects that conda-forge builds under the same name: installing them with conda keeps one solver
-// in charge of binary compatibility.
-const ON_CONDA_FORGE = new Set([
-  'numpy', 'pandas', 'scipy', 'scikit-learn', 'matplotlib', 'seaborn', 'requests', 'jupyterlab', 'notebook',
-  'ipywidgets', 'xgboost', 'lightgbm', 'statsmodels', 'sympy', 'networkx', 'pillow', 'h5py', 'numba', 'dask',
-  'polars', 'pyarrow', 'plotly', 'bokeh', 'altair', 'xarray', 'netcdf4', 'shapely', 'geopandas', 'pyyaml', 'tqdm',
-  'rich', 'click', 'fastapi', 'uvicorn', 'sqlalchemy', 'psycopg2', 'black', 'ruff', 'pytest', 'transformers',
-  'tensorboard', 'opencv', 'numexpr', 'bottleneck', 'cython', 'pydantic', 'httpx', 'beautifulsoup4', 'lxml',
-]);
 const GPU_PACKAGES = new Set(['cupy', 'cuda-version', 'cudatoolkit', 'pytorch-gpu', 'tensorflow-gpu', 'jaxlib-cuda', 'cuda-runtime']);
 
 const fix = (label: string, ...changes: Fix['changes']): Fix => ({ label, changes });
@@ -338,12 +331,15 @@ export const DESIGN_RULES: readonly DesignRule[] = [
         const parsed = parsePipLine(line);
         if (!parsed.ok || parsed.line.kind !== 'requirement') return [];
         const name = normalizePipName(parsed.line.name);
-        if (!conda.has(name)) return [];
+        // The conda package may be named otherwise (torch is pytorch): the conda-forge names that contain the PyPI
+        // name, not every package that lists it (some vendor requests or numpy).
+        const asConda = conda.has(name) ? name : condaNamesForPypi(name).find((c) => conda.has(c) && normalizePipName(c).includes(name));
+        if (!asConda) return [];
         return [
-          finding('CD012', 'warning', `"${name}" is installed by conda and again by pip.`,
+          finding('CD012', 'warning', asConda === name ? `"${name}" is installed by conda and again by pip.` : `"${name}" is installed by conda (as "${asConda}") and again by pip.`,
             'pip then overwrites files conda manages, and conda no longer knows what is installed; keep each package with one installer, preferably conda.',
             SOURCES.pipInConda,
-            { field: `pip.packages.${index}`, at: { file: 'requirements.txt', match: new RegExp(`^${escapeRegExp(line)}$`) }, fix: fix(`Install ${name} with conda only`, set(['pip', 'packages'], design.pip.packages.filter((_, i) => i !== index))) }),
+            { field: `pip.packages.${index}`, at: { file: 'requirements.txt', match: new RegExp(`^${escapeRegExp(line)}$`) }, fix: fix(`Install ${asConda} with conda only`, set(['pip', 'packages'], design.pip.packages.filter((_, i) => i !== index))) }),
         ];
       });
     },
@@ -352,20 +348,21 @@ export const DESIGN_RULES: readonly DesignRule[] = [
     id: 'CD013',
     title: 'pip package that conda-forge has',
     check: ({ design }) => {
+      // The mapping is conda-forge's: on other channels the package may be missing or named otherwise.
+      if (!hasCondaForgeChannel(design.conda.channels)) return [];
       const conda = condaNames(design);
       return design.pip.packages.flatMap((line, index) => {
-        const parsed = parsePipLine(line);
-        if (!parsed.ok || parsed.line.kind !== 'requirement' || parsed.line.url || parsed.line.marker) return [];
-        const name = normalizePipName(parsed.line.name);
-        if (!ON_CONDA_FORGE.has(name) || conda.has(name)) return [];
-        const spec = parsed.line.specifier.replace(/^==(?!=)/, '==');
-        const condaSpec = `${name}${spec}`;
-        if (!parseCondaSpec(condaSpec).ok) return [];
+        const alternative = condaForgeAlternative(line);
+        // Already a conda package under either name: that is CD012's double install, not a move.
+        if (!alternative || conda.has(alternative.condaName) || conda.has(alternative.pypiName)) return [];
+        const { pypiName, condaName, renamed, condaSpec, droppedPin } = alternative;
+        const message = renamed ? `"${pypiName}" is "${condaName}" on conda-forge.` : `"${condaName}" is on conda-forge too.`;
+        const label = droppedPin ? `Install ${condaName} with conda (unpinned: conda cannot read "${droppedPin}")` : `Install ${condaSpec} with conda`;
         return [
-          finding('CD013', 'info', `"${name}" is on conda-forge too.`,
+          finding('CD013', 'info', message,
             'Installing it with conda lets one solver keep compiled libraries compatible; pip packages are added after the solve and can clash with them.',
             SOURCES.pipInConda,
-            { field: `pip.packages.${index}`, at: { file: 'requirements.txt', match: new RegExp(`^${escapeRegExp(line)}$`) }, fix: fix(`Install ${name} with conda`, set(['pip', 'packages'], design.pip.packages.filter((_, i) => i !== index)), set(['conda', 'packages'], [...design.conda.packages, condaSpec])) }),
+            { field: `pip.packages.${index}`, at: { file: 'requirements.txt', match: new RegExp(`^${escapeRegExp(line)}$`) }, fix: fix(label, set(['pip', 'packages'], design.pip.packages.filter((_, i) => i !== index)), set(['conda', 'packages'], [...design.conda.packages, condaSpec])) }),
         ];
       });
     },
