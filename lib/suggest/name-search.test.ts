@@ -79,6 +79,13 @@ describe('createNameSearch', () => {
     expect(aliased.search('not-in-channel')).toEqual([]);
   });
 
+  it('orders many prefix matches shortest first too (the walk over all names, not the range)', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => `py-${(i * 7919).toString(36)}`);
+    const search = createNameSearch([...many, 'pyx', 'py']);
+    const expected = [...many, 'pyx'].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, 7);
+    expect(search.search('py')).toEqual([{ name: 'py', kind: 'exact' }, ...expected.map((name) => ({ name, kind: 'prefix' }))]);
+  });
+
   it('says nothing for an empty query, a zero limit or nothing close', () => {
     expect(plain.search('')).toEqual([]);
     expect(plain.search('  ')).toEqual([]);
