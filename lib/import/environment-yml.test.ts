@@ -269,3 +269,24 @@ describe('issue 9: conda specs written twice or with capitals', () => {
     expect(result.warnings.map((warning, index) => warning.message.slice(0, warnings[index]?.length ?? 0))).toEqual(warnings);
   });
 });
+
+describe('the conda-forge hint for the pip list', () => {
+  const hintsOf = (text: string) => imported(importEnvironmentYml(text)).warnings.filter((warning) => warning.message.includes('(CD013)'));
+
+  it('points at the pip entry conda-forge has under another name', () => {
+    const text = 'name: demo\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.12\n  - pip\n  - pip:\n    - rich\n    - torch==2.5.1\n';
+    expect(hintsOf(text)).toEqual([
+      {
+        file: 'environment.yml',
+        line: 9,
+        severity: 'info',
+        message: '"torch" is "pytorch" on conda-forge: installing it with conda lets one solver keep compiled libraries compatible with the rest of the environment. Findings (CD013) offer to move it.',
+      },
+    ]);
+  });
+
+  it('says nothing when the file installs it with conda already, or has no conda-forge channel', () => {
+    expect(hintsOf('channels: [conda-forge]\ndependencies:\n  - pytorch\n  - pip:\n    - torch\n')).toEqual([]);
+    expect(hintsOf('channels: [https://conda.example.org/internal]\ndependencies:\n  - pip:\n    - torch\n')).toEqual([]);
+  });
+});

@@ -25,7 +25,16 @@ import {
   type Located,
   type Origin,
 } from './common';
-import { addPipLine, appendPipContent, applyPipContent, emptyPipContent, reportMixedHashes, type PipContent, type PipReadContext } from './requirements-txt';
+import {
+  addPipLine,
+  appendPipContent,
+  applyPipContent,
+  emptyPipContent,
+  reportCondaForgePackages,
+  reportMixedHashes,
+  type PipContent,
+  type PipReadContext,
+} from './requirements-txt';
 import type { ImportOptions, ImportResult, ImportWarning } from './types';
 import { isNullNode, keyText, parseYamlTree, type YamlNode } from './yaml-tree';
 
@@ -341,5 +350,6 @@ export function importEnvironmentYml(text: string, base: Design = DEFAULT_DESIGN
   reportMixedHashes(read.content.pip?.packages ?? [], warnings);
   const draft = createDraft(base);
   applyEnvironment(draft, read.content, warnings, file);
+  reportCondaForgePackages(draft, read.content.pip?.packages ?? [], warnings);
   return finalizeDraft(draft, warnings, file);
 }

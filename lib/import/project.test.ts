@@ -179,3 +179,18 @@ describe('importProjectFiles on the files of a whole project', () => {
     if (!result.ok) expect(result.error).toMatch(/^environment\.yml: invalid YAML at line 2/);
   });
 });
+
+describe('importProjectFiles: the conda-forge hint', () => {
+  it('gives one hint for the pip packages of all the files, at the first', () => {
+    const result = imported(
+      importProjectFiles([
+        { path: 'environment.yml', content: 'channels: [conda-forge]\ndependencies:\n  - python=3.12\n  - pip:\n    - -r requirements.txt\n' },
+        { path: 'requirements.txt', content: 'rich\ntorch==2.5.1\ntables\n' },
+      ]),
+    );
+    expect(result.design.pip.packages).toEqual(['rich', 'torch==2.5.1', 'tables']);
+    expect(result.warnings.filter((warning) => warning.message.includes('(CD013)'))).toEqual([
+      expect.objectContaining({ file: 'requirements.txt', line: 2, severity: 'info', message: expect.stringMatching(/^2 pip packages have another name on conda-forge: "torch" is "pytorch", "tables" is "pytables"\./) }),
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ import { applyDockerfile, checkDockerfileSize, readDockerfile, type DockerfileCo
 import { applyEnvironment, readEnvironmentYml } from './environment-yml';
 import { LOCK_PATHS, applyImportedLock } from './lock';
 import { applyPostBuild, readPostBuild } from './post-build';
-import { addRequirementsText, appendPipContent, applyPipContent, emptyPipContent, reportMixedHashes } from './requirements-txt';
+import { addRequirementsText, appendPipContent, applyPipContent, emptyPipContent, reportCondaForgePackages, reportMixedHashes } from './requirements-txt';
 import type { ImportResult, ImportWarning } from './types';
 
 /** One file of a project, by its path inside the project. */
@@ -221,7 +221,9 @@ export function importProjectFiles(files: readonly ProjectFile[], base: Design =
 
   const pipOrigins = draft.lists.get('pip.packages') ?? [];
   const pipPackages = getDraftValue(draft, 'pip.packages') as string[];
-  reportMixedHashes(pipPackages.map((value, index) => ({ value, origin: pipOrigins[index] ?? {} })), warnings);
+  const pipEntries = pipPackages.map((value, index) => ({ value, origin: pipOrigins[index] ?? {} }));
+  reportMixedHashes(pipEntries, warnings);
+  reportCondaForgePackages(draft, pipEntries, warnings);
   const result = finalizeDraft(draft, warnings, 'the imported files');
   if (!result.ok || !wholeProject) return result;
   const design = applyImportedLock(result.design, byPath, result.warnings);

@@ -44,6 +44,7 @@ describe('importRequirementsTxt on a locked, commented file', () => {
       [undefined, 'warning', '1 pip requirement has --hash and 7 d'],
       [4, 'info', '"--index-url https://pypi.example.or'],
       [6, 'warning', 'Not imported: "--find-links ./wheels'],
+      [16, 'info', '"torch" is "pytorch" on conda-forge:'],
       [19, 'info', '"-e ." is the project itself: import'],
       [21, 'warning', '"-r more-requirements.txt": that fil'],
       [22, 'warning', 'Not imported: "-c constraints.txt". '],
@@ -133,7 +134,8 @@ describe('import → generate → import is a fixed point for requirements.txt',
     const text = requirementsOf(design) as string;
     const first = imported(importRequirementsTxt(text, design));
     expect(requirementsOf(first.design)).toBe(text);
-    expect(first.warnings).toEqual([]);
+    // Only the conda-forge hint for torch (it is "pytorch" there), which is true of the output too.
+    expect(first.warnings.filter((warning) => !warning.message.startsWith('"torch" is "pytorch" on conda-forge'))).toEqual([]);
     const second = imported(importRequirementsTxt(requirementsOf(first.design) as string, first.design));
     expect(second.design).toEqual(first.design);
   });
@@ -148,7 +150,7 @@ describe('import → generate → import is a fixed point for requirements.txt',
     expect(second.design).toEqual(first.design);
     expect(requirementsOf(second.design)).toBe(text);
     // Only the true statement that the fixture mixes hashed and unhashed lines is repeated.
-    expect(second.warnings.map((warning) => warning.message.slice(0, 36))).toEqual(['1 pip requirement has --hash and 7 d']);
+    expect(second.warnings.map((warning) => warning.message.slice(0, 36))).toEqual(['1 pip requirement has --hash and 7 d', '"torch" is "pytorch" on conda-forge:']);
   });
 });
 
@@ -169,7 +171,7 @@ describe('issue 9: nothing lost from real requirements files', () => {
       '--pre, names and --extra-index-url on one line are split',
       '--pre torch torchvision torchaudio --extra-index-url https://download.pytorch.org/whl/nightly/cu121\n',
       ['--pre', 'torch', 'torchvision', 'torchaudio'],
-      ['Split "--pre torch torchvision torchaudio --extra-index-url https://download.pytorch.org/whl/nightly/cu121" into "--pre", "torch"'],
+      ['Split "--pre torch torchvision torchaudio --extra-index-url https://download.pytorch.org/whl/nightly/cu121" into "--pre", "torch"', '"torch" is "pytorch" on conda-forge'],
     ],
     ['mixed hashed and unhashed lines are reported', `six==1.16.0 ${HASH('a')}\nrich\n`, [`six==1.16.0 ${HASH('a')}`, 'rich'], ['1 pip requirement has --hash and 1 does not ("rich" (line 2']],
     ['-e . is "Install this project"', '-e .\n', [], ['requirements.txt has no requirements', '"-e ." is the project itself: imported as "Install this project" (editable)']],
@@ -235,5 +237,37 @@ describe('-e . is the project itself: "Install this project"', () => {
     const result = imported(importRequirementsTxt('rich\n-e .[dev_]\n'));
     expect(result.warnings).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('"dev_" is not a valid extra name') })]);
     expect(result.design.project.install.enabled).toBe(false);
+  });
+});
+
+describe('the conda-forge hint: pip packages conda-forge has under another name', () => {
+  const hints = (result: ReturnType<typeof importRequirementsTxt>) =>
+    imported(result).warnings.filter((warning) => warning.message.includes('(CD013)')).map(({ line, severity, message }) => ({ line, severity, message }));
+  const WHY = 'lets one solver keep compiled libraries compatible with the rest of the environment';
+
+  it.each<[string, string, Array<{ line: number; severity: 'info'; message: string }>]>([
+    ['one renamed package', 'rich\ntorch==2.5.1\n', [{ line: 2, severity: 'info', message: `"torch" is "pytorch" on conda-forge: installing it with conda ${WHY}. Findings (CD013) offer to move it.` }]],
+    [
+      'several, in one hint at the first',
+      'numpy\nopencv-python-headless\nopencv-python==4.10.0.84\ntables>=3.9\nTorch\n',
+      [{ line: 3, severity: 'info', message: `3 pip packages have another name on conda-forge: "opencv-python" is "py-opencv", "tables" is "pytables", "torch" is "pytorch". Installing them with conda ${WHY}; Findings (CD013) offer to move each.` }],
+    ],
+    ['none for same names and PEP 503 spellings', 'numpy\nruamel.yaml\ntyping_extensions\nscikit-learn\n', []],
+    ['none for a name conda-forge lacks', 'some-private-lib==1.0\n', []],
+    ['none for lines conda cannot take (marker, extras, URL)', 'torch==2.5.1; python_version < "3.13"\ntables[blosc]\nmsgpack @ https://example.org/msgpack-1.0.tar.gz\n', []],
+  ])('%s', (_, text, expected) => {
+    expect(hints(importRequirementsTxt(text))).toEqual(expected);
+  });
+
+  it('names the first eight and counts the rest', () => {
+    const text = 'torch\ntables\nopencv-python\nmsgpack\ngraphviz\ndocker\nredis\ntzdata\nninja\npyqt5\n';
+    expect(hints(importRequirementsTxt(text))[0].message).toMatch(/^10 pip packages .*"tzdata" is "python-tzdata" and 2 more\. /);
+  });
+
+  it('says nothing when conda already installs the package, or when conda-forge is not a channel', () => {
+    const withPytorch = designSchema.parse({ conda: { packages: ['jupyterlab', 'pytorch'] } });
+    expect(hints(importRequirementsTxt('torch\n', withPytorch))).toEqual([]);
+    const otherChannel = designSchema.parse({ conda: { channels: ['https://conda.example.org/internal'] } });
+    expect(hints(importRequirementsTxt('torch\n', otherChannel))).toEqual([]);
   });
 });

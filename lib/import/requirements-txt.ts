@@ -4,6 +4,8 @@
 // local paths (`-e ./src`, `--find-links ./wheels`): Condocker copies only requirements.txt into the image. `-e .` (the
 // project itself) becomes "Install this project".
 import { DEFAULT_DESIGN, designSchema, type Design } from '@/lib/design/schema';
+import { condaForgeAlternative, hasCondaForgeChannel } from '@/lib/mapping/conda-alternative';
+import { condaSpecName } from '@/lib/specs/conda-spec';
 import { formatPipLine, normalizePipName, parsePipLine, splitMixedOptionLine, splitRequirementsText, type PipLine } from '@/lib/specs/pip-requirement';
 import {
   checkImportSize,
@@ -287,6 +289,42 @@ export function reportMixedHashes(packages: readonly Located<string>[], warnings
   });
 }
 
+/** Most packages a conda-forge hint names; the rest are counted (each has its CD013 finding after the import). */
+const MAX_NAMED_CONDA_FORGE = 8;
+
+/**
+ * One hint for the pip packages conda-forge has under another name ("torch" is "pytorch"), when the draft's
+ * channels include conda-forge: the renamed ones lint rule CD013 then offers to move. Same-named ones get no hint
+ * here (they are what anyone would try, and CD013 lists them), so re-importing Condocker's own files stays quiet.
+ * @example reportCondaForgePackages(draft, [{ value: 'torch==2.5.1', origin: { line: 3 } }], warnings) // '"torch" is "pytorch" on conda-forge: …'
+ */
+export function reportCondaForgePackages(draft: DesignDraft, packages: readonly Located<string>[], warnings: ImportWarning[]): void {
+  const strings = (path: string) => {
+    const value = getDraftValue(draft, path);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  };
+  if (!hasCondaForgeChannel(strings('conda.channels'))) return;
+  const conda = new Set(strings('conda.packages').map(condaSpecName));
+  const renamed = packages.flatMap((entry) => {
+    const alternative = condaForgeAlternative(entry.value);
+    if (!alternative?.renamed) return [];
+    return conda.has(alternative.condaName) || conda.has(alternative.pypiName) ? [] : [{ ...alternative, origin: entry.origin }];
+  });
+  if (renamed.length === 0) return;
+  const isNamed = renamed.slice(0, MAX_NAMED_CONDA_FORGE).map((a) => `"${a.pypiName}" is "${a.condaName}"`);
+  const more = renamed.length > MAX_NAMED_CONDA_FORGE ? ` and ${renamed.length - MAX_NAMED_CONDA_FORGE} more` : '';
+  const why = 'lets one solver keep compiled libraries compatible with the rest of the environment';
+  warnings.push(
+    warningAt(
+      renamed[0].origin,
+      renamed.length === 1
+        ? `${isNamed[0]} on conda-forge: installing it with conda ${why}. Findings (CD013) offer to move it.`
+        : `${renamed.length} pip packages have another name on conda-forge: ${isNamed.join(', ')}${more}. Installing them with conda ${why}; Findings (CD013) offer to move each.`,
+      'info',
+    ),
+  );
+}
+
 /** Option lines first (canonical lines start with "--"; "-e" is a requirement): where requirements.txt has them. */
 function optionsFirst(entries: Located<string>[]): Located<string>[] {
   return [...entries.filter((entry) => entry.value.startsWith('--')), ...entries.filter((entry) => !entry.value.startsWith('--'))];
@@ -338,5 +376,6 @@ export function importRequirementsTxt(text: string, base: Design = REQUIREMENTS_
   reportMixedHashes(content.packages, warnings);
   const draft = createDraft(base);
   applyPipContent(draft, content);
+  reportCondaForgePackages(draft, content.packages, warnings);
   return finalizeDraft(draft, warnings, fileName);
 }
