@@ -6,7 +6,8 @@
 import type { Design } from '@/lib/design/schema';
 import type { CheckReport } from '@/lib/solve/check';
 import { networkFailureOf, type CheckProgress } from '@/lib/ui/check-progress';
-import type { CheckMessage, CheckMirrors, CheckRequest, CheckTimings } from './check-protocol';
+import type { CheckMessage, CheckRequest, CheckTimings } from './check-protocol';
+import { fetchMirrors } from './mirrors';
 
 /** How a check ended. */
 export type CheckOutcome =
@@ -29,7 +30,6 @@ export interface CheckRun {
   cancel(): void;
 }
 
-const NO_MIRRORS: CheckMirrors = { channelUrls: {}, pypiUrl: null };
 
 // One worker for the page: rattler stays loaded in it between checks. Cancel terminates it.
 let worker: Worker | null = null;
@@ -43,19 +43,6 @@ function checkWorker(): Worker {
 function dropWorker(): void {
   worker?.terminate();
   worker = null;
-}
-
-/** The server's mirrors; without an answer (older server, offline) the public channels. */
-async function fetchMirrors(signal: AbortSignal): Promise<CheckMirrors> {
-  try {
-    const response = await fetch('/api/mirrors', { signal, cache: 'no-store' });
-    if (!response.ok) return NO_MIRRORS;
-    const body = (await response.json()) as Partial<CheckMirrors>;
-    return { channelUrls: body.channelUrls ?? {}, pypiUrl: body.pypiUrl ?? null };
-  } catch (error) {
-    if (signal.aborted) throw error;
-    return NO_MIRRORS;
-  }
 }
 
 /** The same check on the server, or why it could not answer. */

@@ -1,7 +1,7 @@
 'use client';
 // One entry per row: add, remove, reorder, and paste many lines at once (into a row, into the new-entry box or
 // into "Add many"). Each row shows the schema's message for that entry, tied to it with aria-describedby.
-import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type ComponentType, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useController, useFormContext, type FieldPathByValue } from 'react-hook-form';
 import { appendEntries, isMultiLinePaste, moveEntry, removeEntry, replaceEntry, splitPastedLines } from '@/lib/ui/list-edit';
 import { useErrors } from '../design-state';
@@ -26,12 +26,29 @@ interface ListEditorProps {
   emptyText?: string;
   /** Use when the order of entries does not matter to the output. */
   reorderable?: boolean;
+  /** Rendered instead of the plain new-entry input (with the same props). */
+  newEntryInput?: ComponentType<NewEntryInputProps>;
+  /** Called with an entry the person has finished: a row left (blur) or an entry added. */
+  onEntryDone?: (entry: string) => void;
+  /** A note under a row (e.g. what PyPI says about it). */
+  rowNote?: (entry: string) => ReactNode;
+}
+
+/** What a replacement for the new-entry input gets (package suggestions use it for their combobox). */
+export interface NewEntryInputProps {
+  inputRef: RefObject<HTMLInputElement | null>;
+  value: string;
+  onValueChange: (value: string) => void;
+  /** Adds the value as a new entry (Enter when no suggestion is picked). */
+  onAdd: () => void;
+  /** The plain input's attributes: label, placeholder, description, paste handling, class. */
+  inputProps: InputHTMLAttributes<HTMLInputElement>;
 }
 
 type FocusTarget = { row: number; part: 'input' | 'up' | 'down' } | { row: -1; part: 'new' };
 
 /** A list of strings edited one entry per row. */
-export function ListEditor({ name, label, itemLabel, placeholder, hint, suggestions, emptyText, reorderable = true }: ListEditorProps) {
+export function ListEditor({ name, label, itemLabel, placeholder, hint, suggestions, emptyText, reorderable = true, newEntryInput: NewEntryInput, onEntryDone, rowNote }: ListEditorProps) {
   const { control } = useFormContext<DesignFormValues>();
   const { field } = useController({ control, name });
   const items: string[] = Array.isArray(field.value) ? (field.value as string[]) : [];
@@ -71,6 +88,7 @@ export function ListEditor({ name, label, itemLabel, placeholder, hint, suggesti
     if (entries.length === 0) return;
     commit(appendEntries(items, entries), { row: -1, part: 'new' });
     setDraft('');
+    entries.forEach((entry) => onEntryDone?.(entry));
   };
 
   const pasted = (event: ClipboardEvent<HTMLInputElement>) => {
@@ -99,6 +117,20 @@ export function ListEditor({ name, label, itemLabel, placeholder, hint, suggesti
       const to = index + (event.key === 'ArrowUp' ? -1 : 1);
       if (to >= 0 && to < items.length) commit(moveEntry(items, index, to), { row: to, part: 'input' });
     }
+  };
+
+  const newInputProps: InputHTMLAttributes<HTMLInputElement> = {
+    className: 'mono',
+    placeholder,
+    'aria-label': `New ${lower}`,
+    'aria-describedby': hint ? ids.hint : undefined,
+    autoComplete: 'off',
+    spellCheck: false,
+    list: datalistId,
+    onPaste: (event) => {
+      const text = pasted(event);
+      if (text !== null) addDraft(text);
+    },
   };
 
   return (
@@ -135,6 +167,7 @@ export function ListEditor({ name, label, itemLabel, placeholder, hint, suggesti
                   onChange={(event) => field.onChange(replaceEntry(items, index, [event.target.value]))}
                   onPaste={onRowPaste(index)}
                   onKeyDown={onRowKeyDown(index)}
+                  onBlur={(event) => onEntryDone?.(event.target.value)}
                 />
                 <span className="row-actions">
                   {reorderable && (
@@ -179,6 +212,7 @@ export function ListEditor({ name, label, itemLabel, placeholder, hint, suggesti
                   </button>
                 </span>
                 <FieldError id={rowIds.error} message={error} />
+                {rowNote?.(item)}
               </li>
             );
           })}
@@ -187,28 +221,22 @@ export function ListEditor({ name, label, itemLabel, placeholder, hint, suggesti
         <p className="list-empty">{emptyText ?? `No ${lower}s yet.`}</p>
       )}
       <div className="list-add">
-        <input
-          ref={newRef}
-          className="mono"
-          value={draft}
-          list={datalistId}
-          placeholder={placeholder}
-          aria-label={`New ${lower}`}
-          aria-describedby={hint ? ids.hint : undefined}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              addDraft(draft);
-            }
-          }}
-          onPaste={(event) => {
-            const text = pasted(event);
-            if (text !== null) addDraft(text);
-          }}
-        />
+        {NewEntryInput ? (
+          <NewEntryInput inputRef={newRef} value={draft} onValueChange={setDraft} onAdd={() => addDraft(draft)} inputProps={newInputProps} />
+        ) : (
+          <input
+            ref={newRef}
+            {...newInputProps}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                addDraft(draft);
+              }
+            }}
+          />
+        )}
         <button type="button" className="button" aria-label={`Add ${lower}`} onClick={() => addDraft(draft)} disabled={draft.trim() === ''}>
           <PlusIcon />
           <span>Add</span>

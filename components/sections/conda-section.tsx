@@ -5,6 +5,8 @@ import { ListEditor } from '../fields/list-editor';
 import { SelectField, TextField } from '../fields/text-field';
 import { useCatalog } from '../catalog';
 import type { DesignFormValues } from '../form-types';
+import { PackageCombobox } from '../suggest/package-combobox';
+import { SuggestionsSwitch } from '../suggest/suggestions-switch';
 import { Section } from './section';
 
 const INSTALLER_LABELS: Record<InstallerId, string> = {
@@ -93,12 +95,14 @@ export function CondaSection() {
         itemLabel="Conda package"
         placeholder="numpy>=1.26"
         suggestions={PACKAGE_SUGGESTIONS}
+        newEntryInput={PackageCombobox}
         hint={
           <>
             Match specs, e.g. <code>numpy</code>, <code>pandas&gt;=2.2</code>, <code>pytorch=*=cuda*</code>, <code>conda-forge::xarray</code>.
           </>
         }
       />
+      <SuggestionsSwitch />
     </Section>
   );
 }

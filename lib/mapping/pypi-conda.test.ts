@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPypiCondaSnapshot, formatSnapshot, rankCondaNames, readCondaToPypiMapping, UPSTREAM_SOURCE } from './build-snapshot';
-import { condaNamesForPypi, MAPPING_SOURCE, preferredCondaName, pypiNamesForConda } from './pypi-conda';
+import { condaNamesForPypi, MAPPING_SOURCE, preferredCondaName, pypiNamesForConda, renamedOnCondaForge } from './pypi-conda';
 
 describe('preferredCondaName (the shipped snapshot)', () => {
   it.each([
@@ -130,5 +130,16 @@ describe('buildPypiCondaSnapshot', () => {
   ])('refuses %j', (json, error) => {
     const read = readCondaToPypiMapping(json);
     expect(read.ok ? '' : read.error).toContain(error);
+  });
+});
+
+describe('renamedOnCondaForge', () => {
+  it('lists PyPI projects conda-forge ships under another name, and only those', () => {
+    const renamed = renamedOnCondaForge();
+    expect(renamed.get('torch')?.[0]).toBe('pytorch');
+    expect(renamed.get('tables')?.[0]).toBe('pytables');
+    expect(renamed.get('opencv-python')?.[0]).toBe('py-opencv');
+    expect(renamed.has('numpy')).toBe(false);
+    for (const [pypi, conda] of renamed) expect(conda).not.toContain(pypi);
   });
 });

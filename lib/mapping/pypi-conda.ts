@@ -50,3 +50,14 @@ export function pypiNamesForConda(condaName: string): readonly string[] {
   // A same-named entry is the only provider of its PyPI name, so a conda package in `same` may also be in `other`.
   return isSameName(name) ? [name, ...listed].sort() : listed;
 }
+
+let renamed: Map<string, readonly string[]> | undefined;
+
+/**
+ * Every PyPI project that conda-forge ships under another name, with the conda names (for suggestions' aliases).
+ * @example renamedOnCondaForge().get('torch') // ['pytorch', 'pytorch-cpu']
+ */
+export function renamedOnCondaForge(): ReadonlyMap<string, readonly string[]> {
+  renamed ??= new Map(Object.entries(SNAPSHOT.other).filter(([pypi, conda]) => !conda.includes(pypi)));
+  return renamed;
+}

@@ -1,0 +1,65 @@
+'use client';
+// What PyPI says about a pip line, looked up when the person leaves it (PyPI has no search API): the latest
+// version and summary, or "not on PyPI" with the conda-forge name closest to it. Only while suggestions are on.
+import { useCallback, useState, type ReactNode } from 'react';
+import { useWatch } from 'react-hook-form';
+import type { PypiLookup } from '@/lib/suggest/sources';
+import { pipProjectOf } from '@/lib/ui/suggest';
+import type { DesignFormValues } from '../form-types';
+import { useNameSource } from './package-combobox';
+import { loadNames, lookupPypi, useSuggestionsEnabled } from './suggest-client';
+
+type LookupState = { state: 'loading' } | { state: 'done'; lookup: PypiLookup; condaName?: string };
+
+/** Look-ups by project name, and a note for an entry. */
+export function usePipLookups(): { lookUp: (entry: string) => void; note: (entry: string) => ReactNode } {
+  const enabled = useSuggestionsEnabled();
+  const indexUrl = useWatch<DesignFormValues, 'pip.indexUrl'>({ name: 'pip.indexUrl' });
+  const [lookups, setLookups] = useState<ReadonlyMap<string, LookupState>>(new Map());
+  const { channels, subdirs } = useNameSource();
+
+  const lookUp = useCallback(
+    (entry: string) => {
+      const project = pipProjectOf(entry);
+      if (!enabled || !project) return;
+      const key = project.toLowerCase();
+      if (lookups.has(key)) return;
+      setLookups((current) => new Map(current).set(key, { state: 'loading' }));
+      // The channels' names answer "not on PyPI, but conda-forge has …".
+      void loadNames(channels, subdirs);
+      void lookupPypi(project, indexUrl?.trim() || null).then((answer) => {
+        if (answer) setLookups((now) => new Map(now).set(key, { state: 'done', ...answer }));
+      });
+    },
+    [enabled, indexUrl, lookups, channels, subdirs],
+  );
+
+  const note = (entry: string) => {
+    const project = pipProjectOf(entry);
+    const found = enabled && project ? lookups.get(project.toLowerCase()) : undefined;
+    return found ? <PipNote project={project!} lookup={found} /> : null;
+  };
+  return { lookUp, note };
+}
+
+function PipNote({ project, lookup }: { project: string; lookup: LookupState }) {
+  if (lookup.state === 'loading') return <p className="row-note hint">Looking up {project} on PyPI…</p>;
+  const { lookup: answer, condaName } = lookup;
+  if (answer.kind === 'found')
+    return (
+      <p className="row-note hint" data-testid="pip-note">
+        <strong>{answer.name}</strong> {answer.latest} on PyPI{answer.summary ? `: ${answer.summary}` : ''}
+      </p>
+    );
+  if (answer.kind === 'missing')
+    return (
+      <p className="row-note warning" data-testid="pip-note">
+        “{project}” is not on PyPI{condaName ? <> — conda-forge has <code>{condaName}</code></> : ''}.
+      </p>
+    );
+  return (
+    <p className="row-note hint" data-testid="pip-note">
+      Could not look {project} up: {answer.message}
+    </p>
+  );
+}
