@@ -4,7 +4,8 @@
 //
 //   solver load in the worker   import('@conda-org/rattler') in a fresh worker (fresh page each run), median
 //   solve per platform          repodata download + solve, the worker's own clock, second and later checks
-//   longest main-thread task    PerformanceObserver('longtask') from the press of Check until the result shows
+//   longest main-thread task    PerformanceObserver('longtask') from the press of Check until the result shows,
+//                               for the first check of a page (it downloads and compiles the solver) and the later ones
 //
 // Prints numbers; asserts nothing.
 import { existsSync } from 'node:fs';
@@ -40,7 +41,8 @@ async function main() {
   try {
     await waitForServer(origin, server, '/api/mirrors');
     const loads: number[] = [];
-    const longest: number[] = [];
+    const longestFirst: number[] = [];
+    const longestLater: number[] = [];
     for (const preset of PRESETS) {
       const solves: Record<string, number[]> = {};
       for (let run = 0; run < FRESH_RUNS; run++) {
@@ -51,17 +53,17 @@ async function main() {
         await page.goto(origin);
         await page.locator('[data-testid="preview"][data-editor-ready="true"]').waitFor({ timeout: 30_000 });
         await page.getByLabel('Preset', { exact: true }).selectOption(preset);
-        // Let the preview settle first (its changed-line highlight fades after 1.4 s, lint lands): that work
-        // belongs to choosing the preset, not to the check.
-        await page.waitForTimeout(2_000);
+        // Let the page settle first (the preview's changed-line highlight fades after 1.4 s, lint loads and lands,
+        // the editor lays out again): that work belongs to choosing the preset, not to the check.
+        await waitForQuiet(page);
         const first = await check(page, () => page.getByRole('button', { name: 'Check', exact: true }).click());
         loads.push(first.timings.solverLoadMs);
-        longest.push(first.longestTaskMs);
+        longestFirst.push(first.longestTaskMs);
         // Later checks in the same page: the solver is loaded, each one downloads repodata and solves again.
         if (run === 0)
           for (let warm = 0; warm < WARM_RUNS; warm++) {
             const again = await check(page, () => page.getByRole('button', { name: 'Check again' }).click());
-            longest.push(again.longestTaskMs);
+            longestLater.push(again.longestTaskMs);
             for (const [subdir, time] of Object.entries(again.timings.solveMs)) (solves[subdir] ??= []).push(time);
           }
         await context.close();
@@ -70,10 +72,14 @@ async function main() {
         console.log(`solve ${preset.padEnd(13)} ${subdir.padEnd(14)} median ${ms(median(times))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; ${times.length} checks, repodata included)`);
     }
     console.log(`solver load in the worker (fresh page, ${loads.length} runs): median ${ms(median(loads))}, min ${ms(Math.min(...loads))}, max ${ms(Math.max(...loads))}`);
-    const worst = Math.max(...longest);
-    console.log(
-      `longest main-thread task during a check (${longest.length} checks): ${ms(worst)} (${longest.filter((time) => time > 0).length} checks had a task over 50 ms; median of each check's longest ${ms(median(longest))}); target < ${LONG_TASK_TARGET_MS} ms: ${worst < LONG_TASK_TARGET_MS ? 'ok' : 'MISS'}`,
-    );
+    const report = (label: string, longest: number[]) => {
+      const worst = Math.max(...longest);
+      console.log(
+        `longest main-thread task, ${label} (${longest.length} checks): ${ms(worst)} (${longest.filter((time) => time > 0).length} had a task over 50 ms; median of each check's longest ${ms(median(longest))}); target < ${LONG_TASK_TARGET_MS} ms: ${worst < LONG_TASK_TARGET_MS ? 'ok' : 'MISS'}`,
+      );
+    };
+    report('first check of a page', longestFirst);
+    report('later checks', longestLater);
   } finally {
     await browser.close();
     await stopServer(server);
@@ -89,6 +95,26 @@ async function recordLongTasks(page: Page) {
       for (const entry of list.getEntries()) win.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
+}
+
+/** Waits until the page has run no task over 30 ms for a whole second (at most 15 s). */
+async function waitForQuiet(page: Page) {
+  await page.waitForTimeout(1_500);
+  // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
+  await page.evaluate(`new Promise((resolve) => {
+    let last = performance.now();
+    const started = last;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.duration > 30) last = performance.now();
+    });
+    observer.observe({ type: 'long-animation-frame' });
+    const timer = setInterval(() => {
+      if (performance.now() - last < 1000 && performance.now() - started < 15000) return;
+      clearInterval(timer);
+      observer.disconnect();
+      resolve();
+    }, 100);
+  })`);
 }
 
 /** Presses Check (or Check again), waits for the result, returns the worker's timings and the longest task. */

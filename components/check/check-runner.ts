@@ -85,6 +85,7 @@ export function startCheck(design: Design, onProgress: (progress: CheckProgress)
   const finish = (outcome: CheckOutcome) => {
     if (finished) return;
     finished = true;
+    clearTimeout(holdTimer);
     detach();
     settle(outcome);
   };
@@ -97,6 +98,26 @@ export function startCheck(design: Design, onProgress: (progress: CheckProgress)
     finish({ kind: 'report', report: server.report, via: 'server', browserError, timings });
   };
 
+  // Repodata progress comes once per file (a sharded channel serves one file per package): relayed at most every
+  // 150 ms, the latest count only, so the dialog re-renders a few times a second instead of once per file.
+  let heldProgress: CheckProgress | null = null;
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushProgress = () => {
+    clearTimeout(holdTimer);
+    holdTimer = undefined;
+    if (heldProgress) onProgress(heldProgress);
+    heldProgress = null;
+  };
+  const relayProgress = (progress: CheckProgress) => {
+    if (progress.stage === 'repodata') {
+      heldProgress = progress;
+      holdTimer ??= setTimeout(flushProgress, 150);
+      return;
+    }
+    flushProgress();
+    onProgress(progress);
+  };
+
   const run = async () => {
     const mirrors = await fetchMirrors(abort.signal);
     if (finished) return;
@@ -104,7 +125,7 @@ export function startCheck(design: Design, onProgress: (progress: CheckProgress)
     const onMessage = (event: MessageEvent<CheckMessage>) => {
       const message = event.data;
       if (message.id !== id) return;
-      if (message.type === 'progress') onProgress(message.progress);
+      if (message.type === 'progress') relayProgress(message.progress);
       else if (message.type === 'error')
         finish({ kind: 'failed', message: message.stage === 'solver' ? `The solver could not be loaded (${message.message}). Check the connection and try again.` : message.message });
       else {
