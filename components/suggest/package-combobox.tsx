@@ -3,7 +3,7 @@
 // active option, Enter picks it, Escape closes). With suggestions off it is the plain input with the short
 // built-in list, as before. A pick puts the name in the input (channel prefix and version kept); the versions the
 // design's platforms have then show below it, each a button that pins the entry.
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { NameMatch } from '@/lib/suggest/name-search';
 import type { PackageVersions } from '@/lib/suggest/sources';
@@ -78,18 +78,24 @@ export function PackageCombobox({ inputRef, value, onValueChange, onAdd, inputPr
     void loadNames(sourceChannels, sourceSubdirs);
   }, [enabled, used, sourceKey]);
 
-  useEffect(() => {
-    if (!enabled || query === '' || !ready) return;
-    let current = true;
-    void searchNames(query, LIMIT).then((matches) => {
-      if (!current) return;
-      setResults({ query, matches });
+  // Asked from the input's change handler, not from an effect: an effect runs after the frame is painted, which
+  // added a whole frame to every keystroke. The newest request wins.
+  const latestSearch = useRef(0);
+  const requestSearch = (text: string) => {
+    const wanted = condaSearchText(text);
+    const id = ++latestSearch.current;
+    if (!enabled || wanted === '' || !ready) return;
+    void searchNames(wanted, LIMIT).then((found) => {
+      if (id !== latestSearch.current) return;
+      setResults({ query: wanted, matches: found });
       setActive(-1);
     });
-    return () => {
-      current = false;
-    };
-  }, [enabled, query, ready, status]);
+  };
+  // Names that arrive (or are refreshed) while something is typed answer it at once.
+  const requestSearchNow = useEffectEvent(() => requestSearch(value));
+  useEffect(() => {
+    if (ready) requestSearchNow();
+  }, [ready, status]);
 
   const matches = results.query === query ? results.matches : [];
   const expanded = enabled && open && query !== '' && matches.length > 0;
@@ -145,12 +151,14 @@ export function PackageCombobox({ inputRef, value, onValueChange, onAdd, inputPr
           setOpen(true);
           setPicked(null);
           onValueChange(event.target.value);
+          requestSearch(event.target.value);
         }}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
       {enabled && (
-        <ul id={listboxId} role="listbox" aria-label="Package suggestions" className="combobox-options" hidden={!expanded}>
+        // data-query: which text the options answer (bench/suggest-web.ts times keystroke → options with it).
+        <ul id={listboxId} role="listbox" aria-label="Package suggestions" className="combobox-options" hidden={!expanded} data-query={results.query}>
           {expanded &&
             matches.map((match, index) => (
               <li

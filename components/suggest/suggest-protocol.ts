@@ -39,6 +39,6 @@ export type SuggestRequest =
 /** Worker → page. */
 export type SuggestMessage =
   | { type: 'status'; status: IndexStatus }
-  | { type: 'matches'; id: number; query: string; matches: NameMatch[] }
+  | { type: 'matches'; id: number; query: string; matches: NameMatch[]; /** The search's own time (benchmarks). */ ms: number }
   | { type: 'versions'; id: number; versions: PackageVersions | null; error?: string }
   | { type: 'pypi'; id: number; lookup: PypiLookup; condaName?: string };

@@ -131,7 +131,9 @@ scope.addEventListener('message', (event) => {
     if (!request.refresh && keyOf(request.source) === sourceKey && search) return;
     loading = load(request.source, request.refresh).catch((error: unknown) => status({ state: 'error', key: keyOf(request.source), message: error instanceof Error ? error.message : String(error) }));
   } else if (request.type === 'search') {
-    post({ type: 'matches', id: request.id, query: request.query, matches: search?.search(request.query, request.limit) ?? [] });
+    const started = performance.now();
+    const matches = search?.search(request.query, request.limit) ?? [];
+    post({ type: 'matches', id: request.id, query: request.query, matches, ms: performance.now() - started });
   } else if (request.type === 'versions') {
     versionsOf(request.name).then(
       (versions) => post({ type: 'versions', id: request.id, versions }),
