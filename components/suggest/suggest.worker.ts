@@ -7,7 +7,7 @@ import { resolveChannels } from '@/lib/solve/channels';
 import { createNameSearch, type NameSearch } from '@/lib/suggest/name-search';
 import { decodeShardIndex, type ShardIndex } from '@/lib/suggest/shard-index';
 import { fetchPackageVersions, lookupPypiProject, PYPI_URL } from '@/lib/suggest/sources';
-import { isStale } from '@/lib/ui/suggest';
+import { readCachedIndex } from '@/lib/suggest/index-cache';
 import type { IndexStatus, NameSource, SuggestMessage, SuggestRequest } from './suggest-protocol';
 
 interface WorkerScope {
@@ -18,7 +18,6 @@ interface WorkerScope {
 }
 const scope = globalThis as unknown as WorkerScope;
 const CACHE_NAME = 'condocker-name-indexes-v1';
-const FETCHED_AT = 'x-condocker-fetched-at';
 const INDEX_FILE = 'repodata_shards.msgpack.zst';
 
 interface LoadedIndex {
@@ -50,25 +49,6 @@ async function openCache(): Promise<Cache | null> {
   }
 }
 
-async function readIndex(url: string, cache: Cache | null, refresh: boolean): Promise<{ bytes: Uint8Array; fetchedAt: number; stale: boolean }> {
-  const cached = refresh ? undefined : await cache?.match(url).catch(() => undefined);
-  if (cached) {
-    const fetchedAt = Number(cached.headers.get(FETCHED_AT));
-    return { bytes: new Uint8Array(await cached.arrayBuffer()), fetchedAt, stale: isStale(fetchedAt, Date.now()) };
-  }
-  let response: Response;
-  try {
-    response = await scope.fetch(url, { cache: 'no-store' });
-  } catch (error) {
-    throw new Error(`cannot reach ${url} (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}${response.status === 404 ? ' (no sharded repodata there)' : ''}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const fetchedAt = Date.now();
-  await cache?.put(url, new Response(bytes, { headers: { [FETCHED_AT]: String(fetchedAt), 'content-type': 'application/octet-stream' } })).catch(() => undefined);
-  return { bytes, fetchedAt, stale: false };
-}
-
 /** Fetches (or reads from the cache) every channel × subdir index; builds the search over all their names. */
 async function load(next: NameSource, refresh: boolean): Promise<void> {
   const key = keyOf(next);
@@ -86,7 +66,7 @@ async function load(next: NameSource, refresh: boolean): Promise<void> {
       next.subdirs.map(async (subdir) => {
         const url = `${channel.fetchUrl}/${subdir}/${INDEX_FILE}`;
         try {
-          const read = await readIndex(url, cache, refresh);
+          const read = await readCachedIndex(url, { cache, fetchFn: (input, init) => scope.fetch(input, init), now: Date.now, refresh });
           anyStale ||= read.stale;
           loaded.push({ channel: channel.name, fetchUrl: channel.fetchUrl, subdir, index: decodeShardIndex(read.bytes), bytes: read.bytes.length, fetchedAt: read.fetchedAt });
         } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyCondaPick, condaSearchText, formatAge, isStale, moveActive, NAME_INDEX_MAX_AGE_MS, pinCondaVersion, pipProjectOf, splitCondaDraft } from './suggest';
+import { applyCondaPick, condaSearchText, formatAge, moveActive, pinCondaVersion, pipProjectOf, splitCondaDraft } from './suggest';
 
 describe('splitCondaDraft / condaSearchText', () => {
   it.each([
@@ -50,7 +50,7 @@ describe('pipProjectOf', () => {
   ])('%s → %s', (line, project) => expect(pipProjectOf(line)).toBe(project));
 });
 
-describe('formatAge / isStale', () => {
+describe('formatAge', () => {
   it.each([
     [0, 'just now'],
     [59_000, 'just now'],
@@ -60,13 +60,6 @@ describe('formatAge / isStale', () => {
     [3 * 86_400_000, '3 days ago'],
     [-5, 'just now'],
   ])('%i ms → %s', (ms, words) => expect(formatAge(ms)).toBe(words));
-
-  it('is stale after a day, or when the clock went back', () => {
-    expect(isStale(1000, 1000 + NAME_INDEX_MAX_AGE_MS - 1)).toBe(false);
-    expect(isStale(1000, 1000 + NAME_INDEX_MAX_AGE_MS)).toBe(true);
-    expect(isStale(5000, 1000)).toBe(true);
-    expect(isStale(Number.NaN, 1000)).toBe(true);
-  });
 });
 
 describe('moveActive', () => {

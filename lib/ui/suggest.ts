@@ -1,9 +1,6 @@
 // Pure helpers of the package suggestions in the form (components/suggest): which part of a conda spec is the name
-// being typed, what a pick turns the entry into, how old the cached name list is and when it is stale.
+// being typed, what a pick turns the entry into, how old the cached name list is.
 import { parsePipLine } from '@/lib/specs/pip-requirement';
-
-/** How long a cached name index is used before it is fetched again (channels change daily). */
-export const NAME_INDEX_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /** The subdir of each platform the form offers, as the channels name them. */
 export const SUBDIR_OF_PLATFORM: Readonly<Record<string, string>> = { 'linux/amd64': 'linux-64', 'linux/arm64': 'linux-aarch64' };
@@ -76,14 +73,6 @@ export function formatAge(ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} h ago`;
   return `${Math.floor(hours / 24)} days ago`;
-}
-
-/**
- * Whether a name index fetched at `fetchedAt` should be fetched again at `now`.
- * @example isStale(0, NAME_INDEX_MAX_AGE_MS + 1) // true
- */
-export function isStale(fetchedAt: number, now: number, maxAgeMs = NAME_INDEX_MAX_AGE_MS): boolean {
-  return !(now - fetchedAt < maxAgeMs) || fetchedAt > now;
 }
 
 /**
