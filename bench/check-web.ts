@@ -8,16 +8,12 @@
 //                               for the first check of a page (it downloads and compiles the solver) and the later ones
 //
 // Prints numbers; asserts nothing.
-import { existsSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config';
-import { freePort, startNext, stopServer, waitForServer } from './next-server';
+import { freePort, hasProductionBuild, printMachine, startNext, stopServer, waitForServer } from './next-server';
 import { fixtureMirrorEnv, startFixtureServer } from '../lib/testing/fixture-server';
 import type { CheckTimings } from '../components/check/check-protocol';
 
-const ROOT = join(__dirname, '..');
 const PRESETS = ['data-science', 'pytorch-gpu'];
 const FRESH_RUNS = 5;
 const WARM_RUNS = 4;
@@ -27,12 +23,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 async function main() {
-  if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
-    console.error('No production build in .next: run `npm run build` first.');
-    process.exitCode = 1;
-    return;
-  }
-  console.log(`${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  if (!hasProductionBuild()) return;
+  printMachine();
   const fixtures = await startFixtureServer();
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;

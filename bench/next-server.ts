@@ -2,7 +2,9 @@
 // group (so stopping it stops next-server's children too, and nothing else).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
@@ -52,4 +54,17 @@ export function freePort(): Promise<number> {
       probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** Whether there is a production build to measure (else says how to make one and sets a failing exit code). */
+export function hasProductionBuild(): boolean {
+  if (existsSync(join(ROOT, '.next', 'BUILD_ID'))) return true;
+  console.error('No production build in .next: run `npm run build` first.');
+  process.exitCode = 1;
+  return false;
+}
+
+/** The machine the numbers come from: CPUs and load, printed first by every browser benchmark. */
+export function printMachine(): void {
+  console.log(`${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
 }

@@ -5,19 +5,15 @@
 // timed from the input event until the options for that text are in the page (the message to the worker, its search,
 // the message back and React's render), and until the next animation frame after that. Also: the time from the first use of the field to the names being ready
 // (download + decode + search set-up in the worker) and the bytes cached. Numbers only, no assertions.
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import playwrightConfig from '../playwright.config';
 import { encodeShardIndex } from '@/lib/suggest/shard-index';
 import { zstdStored } from '@/lib/suggest/zstd-stored';
-import { freePort, startNext, stopServer, waitForServer } from './next-server';
+import { freePort, hasProductionBuild, printMachine, startNext, stopServer, waitForServer } from './next-server';
 import { buildIndex, generateNames, NAME_COUNT, typedQueries } from './suggest-data';
 
-const ROOT = join(__dirname, '..');
 const TARGET_MS = 16;
 const KEY_DELAY_MS = 100;
 const QUERIES = 60;
@@ -25,12 +21,8 @@ const QUERIES = 60;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
 async function main() {
-  if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
-    console.error('No production build in .next: run `npm run build` first.');
-    process.exitCode = 1;
-    return;
-  }
-  console.log(`${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  if (!hasProductionBuild()) return;
+  printMachine();
   const names = generateNames(NAME_COUNT);
   const linux64 = buildIndex(names).compressed;
   const noarch = zstdStored(encodeShardIndex({ subdir: 'noarch', baseUrl: './', shardsBaseUrl: './shards/', shards: { tzdata: '00'.repeat(32), pip: '11'.repeat(32) } }));
