@@ -4,14 +4,15 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { PypiLookup } from '@/lib/suggest/sources';
-import { pipProjectOf } from '@/lib/ui/suggest';
 import type { DesignFormValues } from '../form-types';
 import { useNameSource } from './package-combobox';
 import { loadNames, lookupPypi, useSuggestionsEnabled } from './suggest-client';
 
-type LookupState = { state: 'loading' } | { state: 'done'; lookup: PypiLookup; condaName?: string };
+// By the entry as written (trimmed): the worker reads the project out of it, so the pip parser stays out of the
+// page's first load. 'none': the line names no project (an option, a URL, an editable).
+type LookupState = { state: 'loading' } | { state: 'none' } | { state: 'done'; project: string; lookup: PypiLookup; condaName?: string };
 
-/** Look-ups by project name, and a note for an entry. */
+/** Look-ups by entry, and a note for an entry. */
 export function usePipLookups(): { lookUp: (entry: string) => void; note: (entry: string) => ReactNode } {
   const enabled = useSuggestionsEnabled();
   const indexUrl = useWatch<DesignFormValues, 'pip.indexUrl'>({ name: 'pip.indexUrl' });
@@ -20,31 +21,31 @@ export function usePipLookups(): { lookUp: (entry: string) => void; note: (entry
 
   const lookUp = useCallback(
     (entry: string) => {
-      const project = pipProjectOf(entry);
-      if (!enabled || !project) return;
-      const key = project.toLowerCase();
-      if (lookups.has(key)) return;
+      const key = entry.trim();
+      if (!enabled || key === '' || key.startsWith('-') || lookups.has(key)) return;
       setLookups((current) => new Map(current).set(key, { state: 'loading' }));
       // The channels' names answer "not on PyPI, but conda-forge has …".
       void loadNames(channels, subdirs);
-      void lookupPypi(project, indexUrl?.trim() || null).then((answer) => {
-        if (answer) setLookups((now) => new Map(now).set(key, { state: 'done', ...answer }));
+      void lookupPypi(key, indexUrl?.trim() || null).then((answer) => {
+        if (!answer) return;
+        const state: LookupState = answer.project && answer.lookup ? { state: 'done', project: answer.project, lookup: answer.lookup, condaName: answer.condaName } : { state: 'none' };
+        setLookups((now) => new Map(now).set(key, state));
       });
     },
     [enabled, indexUrl, lookups, channels, subdirs],
   );
 
   const note = (entry: string) => {
-    const project = pipProjectOf(entry);
-    const found = enabled && project ? lookups.get(project.toLowerCase()) : undefined;
-    return found ? <PipNote project={project!} lookup={found} /> : null;
+    const found = enabled ? lookups.get(entry.trim()) : undefined;
+    return found ? <PipNote lookup={found} /> : null;
   };
   return { lookUp, note };
 }
 
-function PipNote({ project, lookup }: { project: string; lookup: LookupState }) {
-  if (lookup.state === 'loading') return <p className="row-note hint">Looking up {project} on PyPI…</p>;
-  const { lookup: answer, condaName } = lookup;
+function PipNote({ lookup }: { lookup: LookupState }) {
+  if (lookup.state === 'none') return null;
+  if (lookup.state === 'loading') return <p className="row-note hint">Looking it up on PyPI…</p>;
+  const { project, lookup: answer, condaName } = lookup;
   if (answer.kind === 'found')
     return (
       <p className="row-note hint" data-testid="pip-note">

@@ -121,11 +121,11 @@ export async function packageVersions(name: string): Promise<{ versions: Package
   return answer ? { versions: answer.versions, error: answer.error } : { versions: null };
 }
 
-/** What PyPI (or the design's index) says about a project; null when suggestions are off. */
-export async function lookupPypi(name: string, indexUrl: string | null): Promise<{ lookup: PypiLookup; condaName?: string } | null> {
+/** What PyPI (or the design's index) says about the project a pip line names; null when suggestions are off. */
+export async function lookupPypi(line: string, indexUrl: string | null): Promise<{ project?: string; lookup?: PypiLookup; condaName?: string } | null> {
   if (!readEnabled()) return null;
   mirrors ??= fetchMirrors();
   const server = await mirrors;
-  const answer = await ask<Extract<SuggestMessage, { type: 'pypi' }>>({ type: 'pypi', name, indexUrl: indexUrl ?? server.pypiUrl });
-  return answer ? { lookup: answer.lookup, condaName: answer.condaName } : null;
+  const answer = await ask<Extract<SuggestMessage, { type: 'pypi' }>>({ type: 'pypi', line, indexUrl: indexUrl ?? server.pypiUrl });
+  return answer ? { project: answer.project, lookup: answer.lookup, condaName: answer.condaName } : null;
 }

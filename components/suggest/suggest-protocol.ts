@@ -34,11 +34,12 @@ export type SuggestRequest =
   | { type: 'load'; source: NameSource; refresh: boolean }
   | { type: 'search'; id: number; query: string; limit: number }
   | { type: 'versions'; id: number; name: string }
-  | { type: 'pypi'; id: number; name: string; indexUrl: string | null };
+  | { type: 'pypi'; id: number; line: string; indexUrl: string | null };
 
 /** Worker → page. */
 export type SuggestMessage =
   | { type: 'status'; status: IndexStatus }
   | { type: 'matches'; id: number; query: string; matches: NameMatch[]; /** The search's own time (benchmarks). */ ms: number }
   | { type: 'versions'; id: number; versions: PackageVersions | null; error?: string }
-  | { type: 'pypi'; id: number; lookup: PypiLookup; condaName?: string };
+  /** `project` undefined: the line names no project to look up (an option, a URL, an editable, a bad line). */
+  | { type: 'pypi'; id: number; project?: string; lookup?: PypiLookup; condaName?: string };

@@ -8,6 +8,7 @@ import { createNameSearch, type NameSearch } from '@/lib/suggest/name-search';
 import { decodeShardIndex, type ShardIndex } from '@/lib/suggest/shard-index';
 import { fetchPackageVersions, lookupPypiProject, PYPI_URL } from '@/lib/suggest/sources';
 import { readCachedIndex } from '@/lib/suggest/index-cache';
+import { pipProjectOf } from '@/lib/suggest/pip-project';
 import type { IndexStatus, NameSource, SuggestMessage, SuggestRequest } from './suggest-protocol';
 
 interface WorkerScope {
@@ -120,11 +121,16 @@ scope.addEventListener('message', (event) => {
       (error: unknown) => post({ type: 'versions', id: request.id, versions: null, error: error instanceof Error ? error.message : String(error) }),
     );
   } else {
-    const asked = lookupPypiProject(request.name, (input, init) => scope.fetch(input, init), request.indexUrl ?? pypiUrl);
+    const project = pipProjectOf(request.line);
+    if (!project) {
+      post({ type: 'pypi', id: request.id });
+      return;
+    }
+    const asked = lookupPypiProject(project, (input, init) => scope.fetch(input, init), request.indexUrl ?? pypiUrl);
     void Promise.all([asked, loading]).then(([lookup]) => {
       // "Not on PyPI": a close conda-forge name helps, from the mapping or the nearest name in the channels.
-      const condaName = lookup.kind === 'missing' ? (preferredCondaName(request.name) ?? search?.search(request.name, 1)[0]?.name) : undefined;
-      post({ type: 'pypi', id: request.id, lookup, ...(condaName ? { condaName } : {}) });
+      const condaName = lookup.kind === 'missing' ? (preferredCondaName(project) ?? search?.search(project, 1)[0]?.name) : undefined;
+      post({ type: 'pypi', id: request.id, project, lookup, ...(condaName ? { condaName } : {}) });
     });
   }
 });

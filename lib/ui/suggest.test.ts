@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyCondaPick, condaSearchText, formatAge, moveActive, pinCondaVersion, pipProjectOf, splitCondaDraft } from './suggest';
+import { applyCondaPick, condaSearchText, formatAge, moveActive, pinCondaVersion, splitCondaDraft } from './suggest';
 
 describe('splitCondaDraft / condaSearchText', () => {
   it.each([
@@ -36,18 +36,6 @@ describe('applyCondaPick / pinCondaVersion', () => {
     ['scikit-learn', '1.6.1', 'scikit-learn=1.6.1'],
     ['conda-forge::numpy>=1', '2.1.3', 'conda-forge::numpy=2.1.3'],
   ])('%s pinned to %s → %s', (draft, version, entry) => expect(pinCondaVersion(draft, version)).toBe(entry));
-});
-
-describe('pipProjectOf', () => {
-  it.each([
-    ['requests', 'requests'],
-    ['rich==13.9.4; python_version >= "3.9"', 'rich'],
-    ['black[jupyter]>=24', 'black'],
-    ['--pre', undefined],
-    ['-e .', undefined],
-    ['pkg @ https://example.org/pkg-1.0.tar.gz', undefined],
-    ['not a line ===', undefined],
-  ])('%s → %s', (line, project) => expect(pipProjectOf(line)).toBe(project));
 });
 
 describe('formatAge', () => {

@@ -1,6 +1,6 @@
 // Pure helpers of the package suggestions in the form (components/suggest): which part of a conda spec is the name
-// being typed, what a pick turns the entry into, how old the cached name list is.
-import { parsePipLine } from '@/lib/specs/pip-requirement';
+// being typed, what a pick turns the entry into, how old the cached name list is. Nothing here may pull a parser
+// into the page's first load (the pip line parser lives in the suggestions worker).
 
 /** The subdir of each platform the form offers, as the channels name them. */
 export const SUBDIR_OF_PLATFORM: Readonly<Record<string, string>> = { 'linux/amd64': 'linux-64', 'linux/arm64': 'linux-aarch64' };
@@ -49,17 +49,6 @@ export function applyCondaPick(draft: string, name: string): string {
 export function pinCondaVersion(draft: string, version: string): string {
   const { channel, name } = splitCondaDraft(draft);
   return `${channel}${name}=${version}`;
-}
-
-/**
- * The project a pip line names (requirements and named URLs), or undefined for options, editables and bad lines.
- * @example pipProjectOf('rich==13.9.4; python_version >= "3.9"') // 'rich'
- */
-export function pipProjectOf(line: string): string | undefined {
-  const parsed = parsePipLine(line.trim());
-  if (!parsed.ok) return undefined;
-  if (parsed.line.kind === 'requirement' && !parsed.line.url) return parsed.line.name;
-  return undefined;
 }
 
 /**
