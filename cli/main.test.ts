@@ -568,7 +568,8 @@ describe('search', () => {
   });
   afterAll(() => server.close());
 
-  const MAPPING: Record<string, readonly string[]> = { torch: ['pytorch', 'pytorch-cpu'], 'scikit-learn': ['scikit-learn'], rich: ['rich'] };
+  // numpy as parselmouth lists it: numpy itself, then packages that bundle it.
+  const MAPPING: Record<string, readonly string[]> = { torch: ['pytorch', 'pytorch-cpu'], 'scikit-learn': ['scikit-learn'], rich: ['rich'], numpy: ['numpy', 'pysr', 'rosco'] };
   /** Runs `condocker search` against the fixture server: channels and PyPI from the environment, a small mapping. */
   async function search(argv: string[], env?: Record<string, string>) {
     const { io, out } = fakeIo();
@@ -594,7 +595,12 @@ describe('search', () => {
     const result = await search(['torch', '--limit', '2']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('  pytorch      2.5.1   alias (PyPI name torch)\n  torchvision  0.20.1  prefix\n');
-    expect(result.stdout).toContain('conda-forge packages that provide PyPI "torch": pytorch, pytorch-cpu\n');
+    expect(result.stdout).toContain('conda-forge name of PyPI "torch": pytorch (also pytorch-cpu)\n');
+  });
+
+  it('names only the preferred package and its variants, and counts packages that bundle the project', async () => {
+    const result = await search(['numpy', '--limit', '1']);
+    expect(result.stdout).toContain('conda-forge name of PyPI "numpy": numpy (2 more that bundle it)\n');
   });
 
   it('prints JSON with versions per subdir of the platform, per channel', async () => {

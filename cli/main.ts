@@ -665,7 +665,16 @@ function formatSearchText(
   }
   if (pypi.kind === 'found') lines.push(`PyPI: ${pypi.name} ${pypi.latest}${pypi.summary ? `: ${pypi.summary}` : ''}`);
   else if (pypi.kind === 'missing') lines.push(`PyPI: no project "${query}" on ${pypiBase}`);
-  if (condaForPypi.length > 0) lines.push(`conda-forge packages that provide PyPI "${query}": ${condaForPypi.join(', ')}`);
+  if (condaForPypi.length > 0) {
+    // The mapping also lists packages that bundle a project (numpy → pysr, …): name the preferred one and its
+    // variants (pytorch-cpu), and only count the rest.
+    const [preferred, ...others] = condaForPypi;
+    const stem = query.toLowerCase().replace(/[-_.]+/g, '-');
+    const variants = others.filter((name) => name.toLowerCase().replace(/[-_.]+/g, '-').includes(stem));
+    const bundlers = others.length - variants.length;
+    const extra = [variants.length > 0 ? `also ${variants.join(', ')}` : '', bundlers > 0 ? `${bundlers} more that bundle it` : ''].filter(Boolean).join('; ');
+    lines.push(`conda-forge name of PyPI "${query}": ${preferred}${extra ? ` (${extra})` : ''}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
