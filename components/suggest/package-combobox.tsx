@@ -23,7 +23,11 @@ const versionsCache = new Map<string, Promise<Versions>>();
 function versionsFor(name: string): Promise<Versions> {
   let answer = versionsCache.get(name);
   if (!answer) {
-    answer = packageVersions(name).then(({ versions, error }) => (error ? { state: 'error', message: error } : { state: 'ready', versions }));
+    answer = packageVersions(name).then(({ versions, error }) => {
+      if (!error) return { state: 'ready', versions };
+      versionsCache.delete(name); // A failed look-up is tried again the next time.
+      return { state: 'error', message: error };
+    });
     versionsCache.set(name, answer);
   }
   return answer;
