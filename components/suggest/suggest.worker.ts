@@ -51,12 +51,13 @@ async function openCache(): Promise<Cache | null> {
 }
 
 /** Fetches (or reads from the cache) every channel × subdir index; builds the search over all their names. */
-async function load(next: NameSource, refresh: boolean): Promise<void> {
+async function load(next: NameSource, refresh: boolean, background = false): Promise<void> {
   const key = keyOf(next);
   source = next;
   sourceKey = key;
   pypiUrl = next.mirrors.pypiUrl ?? PYPI_URL;
-  status({ state: 'loading', key });
+  // A background refresh of stale indexes keeps answering from them until the fresh ones are in.
+  if (!background) status({ state: 'loading', key });
   const cache = await openCache();
   const channels = resolveChannels(next.channels, next.mirrors.channelUrls);
   const problems: string[] = [];
@@ -78,6 +79,7 @@ async function load(next: NameSource, refresh: boolean): Promise<void> {
   );
   if (sourceKey !== key) return; // A newer load started meanwhile.
   if (loaded.length === 0) {
+    if (background) return; // Offline now: the stale names stay in use.
     indexes = [];
     search = null;
     status({ state: 'error', key, message: problems.join('; ') || 'the design has no channel to search' });
@@ -94,7 +96,7 @@ async function load(next: NameSource, refresh: boolean): Promise<void> {
     problems: problems.sort(),
     refreshing: anyStale,
   });
-  if (anyStale) void load(next, true);
+  if (anyStale) void load(next, true, true).catch(() => undefined);
 }
 
 /** The versions of a package in every subdir of the first channel that has it. */
