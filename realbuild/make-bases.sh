@@ -8,6 +8,11 @@ set -euo pipefail
 
 storage=$1
 cache=$2
+# One run at a time: `npm test` starts one early in the background (scripts/start-bases.sh) and the tier's own run
+# waits here for it, then finds everything made.
+mkdir -p "$cache"
+exec 9> "$cache/make-bases.lock"
+flock 9
 buildah=(buildah --root "$storage/root" --runroot "$storage/run" --storage-driver overlay)
 rootfs="$cache/rootfs-bookworm"
 
@@ -22,7 +27,6 @@ apt_mirror() {
 
 if [ ! -f "$rootfs/.complete" ]; then
   rm -rf "$rootfs"
-  mkdir -p "$cache"
   # adduser: ubuntu:16.04, the 2020 recipe's base, had it; the recommended output never calls it (useradd only).
   debootstrap --variant=minbase --include=adduser bookworm "$rootfs" "$(apt_mirror)" > "$cache/debootstrap.log" 2>&1 \
     || { tail -n 20 "$cache/debootstrap.log" >&2; exit 1; }
