@@ -10,6 +10,7 @@ import type { Design } from '@/lib/design/schema';
 import { generateFiles } from '@/lib/generators';
 import type { ImportResult } from '@/lib/import/types';
 import { shareUrl } from '@/lib/share';
+import { normalizePipName } from '@/lib/specs/pip-requirement';
 import { validateDesign } from '@/lib/validate-design';
 import { buildZip } from '@/lib/zip';
 import type { CheckReport } from '@/lib/solve/check';
@@ -669,8 +670,8 @@ function formatSearchText(
     // The mapping also lists packages that bundle a project (numpy → pysr, …): name the preferred one and its
     // variants (pytorch-cpu), and only count the rest.
     const [preferred, ...others] = condaForPypi;
-    const stem = query.toLowerCase().replace(/[-_.]+/g, '-');
-    const variants = others.filter((name) => name.toLowerCase().replace(/[-_.]+/g, '-').includes(stem));
+    const stem = normalizePipName(query);
+    const variants = others.filter((name) => normalizePipName(name).includes(stem));
     const bundlers = others.length - variants.length;
     const extra = [variants.length > 0 ? `also ${variants.join(', ')}` : '', bundlers > 0 ? `${bundlers} more that bundle it` : ''].filter(Boolean).join('; ');
     lines.push(`conda-forge name of PyPI "${query}": ${preferred}${extra ? ` (${extra})` : ''}`);

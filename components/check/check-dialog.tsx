@@ -20,6 +20,7 @@ import {
   type CheckStep,
 } from '@/lib/ui/check-progress';
 import { lockDesign } from '@/lib/ui/check-lock';
+import { SUBDIR_OF_PLATFORM } from '@/lib/solve/subdirs';
 import { useDesignSnapshot } from '../design-state';
 import { Modal } from '../dialogs/modal';
 import { AlertIcon, CheckIcon, InfoIcon, WarningIcon } from '../icons';
@@ -35,8 +36,6 @@ interface CheckDialogProps {
   /** Replaces the design with its locked version as one undoable step; `what` says what was locked. */
   onLock: (design: Design, what: string) => void;
 }
-
-const SUBDIR_OF = { 'linux/amd64': 'linux-64', 'linux/arm64': 'linux-aarch64' } as const;
 
 const FAILURE_WORDS: Record<string, string> = {
   unsolvable: 'cannot be solved',
@@ -69,7 +68,7 @@ export function CheckDialog({ open, request, onClose, onGoToField, onLock }: Che
   const begin = () => {
     if (runningRef.current) return;
     const design = snapshot.design;
-    const subdirs = design.base.platforms.map((platform) => SUBDIR_OF[platform]);
+    const subdirs = design.base.platforms.map((platform) => SUBDIR_OF_PLATFORM[platform]);
     stepsRef.current = initialSteps(subdirs, design.pip.packages.length);
     setLockError(null);
     const run = startCheck(design, (progress) => {

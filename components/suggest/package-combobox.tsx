@@ -7,7 +7,8 @@ import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent 
 import { useWatch } from 'react-hook-form';
 import type { NameMatch } from '@/lib/suggest/name-search';
 import type { PackageVersions } from '@/lib/suggest/sources';
-import { applyCondaPick, condaSearchText, moveActive, pinCondaVersion, splitCondaDraft, SUBDIR_OF_PLATFORM } from '@/lib/ui/suggest';
+import { SUBDIR_OF_PLATFORM } from '@/lib/solve/subdirs';
+import { applyCondaPick, condaSearchText, moveActive, pinCondaVersion, splitCondaDraft } from '@/lib/ui/suggest';
 import type { NewEntryInputProps } from '../fields/list-editor';
 import type { DesignFormValues } from '../form-types';
 import { loadNames, packageVersions, searchNames, useIndexStatus, useSuggestionsEnabled } from './suggest-client';
@@ -37,7 +38,7 @@ function versionsFor(name: string): Promise<Versions> {
 export function useNameSource(): { channels: string[]; subdirs: string[] } {
   const channels = useWatch<DesignFormValues, 'conda.channels'>({ name: 'conda.channels' }) ?? [];
   const platforms = useWatch<DesignFormValues, 'base.platforms'>({ name: 'base.platforms' }) ?? [];
-  const subdirs = [...new Set([...platforms.map((platform) => SUBDIR_OF_PLATFORM[platform]).filter(Boolean), 'noarch'])];
+  const subdirs = [...new Set([...platforms.map((platform) => SUBDIR_OF_PLATFORM[platform]), 'noarch'])];
   return { channels: channels.filter((channel) => channel.trim() !== ''), subdirs };
 }
 

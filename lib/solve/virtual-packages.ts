@@ -3,15 +3,9 @@
 // glibc, the target architecture and, with GPU on, the CUDA version (what CONDA_OVERRIDE_CUDA sets in the build).
 import { findBaseImage } from '@/lib/design/base-images';
 import type { Design } from '@/lib/design/schema';
+import type { Subdir } from './subdirs';
 
-/** A conda subdir Condocker solves for. */
-export type Subdir = 'linux-64' | 'linux-aarch64';
-
-/** Docker platform → conda subdir. */
-export const SUBDIR_OF_PLATFORM: Record<Design['base']['platforms'][number], Subdir> = {
-  'linux/amd64': 'linux-64',
-  'linux/arm64': 'linux-aarch64',
-};
+export { SUBDIR_OF_PLATFORM, type Subdir } from './subdirs';
 
 /** The minimal archspec microarchitecture rattler assigns to a subdir (rattler_virtual_packages Archspec::from_platform). */
 export const ARCHSPEC_OF_SUBDIR: Record<Subdir, string> = { 'linux-64': 'x86_64', 'linux-aarch64': 'aarch64' };

@@ -2,9 +2,6 @@
 // being typed, what a pick turns the entry into, how old the cached name list is. Nothing here may pull a parser
 // into the page's first load (the pip line parser lives in the suggestions worker).
 
-/** The subdir of each platform the form offers, as the channels name them. */
-export const SUBDIR_OF_PLATFORM: Readonly<Record<string, string>> = { 'linux/amd64': 'linux-64', 'linux/arm64': 'linux-aarch64' };
-
 /** A conda spec being typed, split around its package name. */
 export interface CondaDraft {
   /** `channel::` or '' */
