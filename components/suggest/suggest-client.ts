@@ -17,6 +17,8 @@ let indexStatus: IndexStatus = { state: 'idle' };
 let enabledCache: boolean | null = null;
 let worker: Worker | null = null;
 let mirrors: Promise<CheckMirrors> | null = null;
+/** The server's mirrors, asked once per page. */
+const serverMirrors = () => (mirrors ??= fetchMirrors());
 let nextId = 1;
 const pending = new Map<number, (message: SuggestMessage) => void>();
 
@@ -103,8 +105,7 @@ function ask<T extends SuggestMessage>(request: WithoutId<Extract<SuggestRequest
 /** Loads the name lists of the design's channels and subdirs (from the cache when fresh); `refresh` fetches again. */
 export async function loadNames(channels: readonly string[], subdirs: readonly string[], refresh = false): Promise<void> {
   if (!readEnabled()) return;
-  mirrors ??= fetchMirrors();
-  const source: NameSource = { channels: [...channels], subdirs: [...subdirs], mirrors: await mirrors };
+  const source: NameSource = { channels: [...channels], subdirs: [...subdirs], mirrors: await serverMirrors() };
   if (!readEnabled()) return;
   suggestWorker().postMessage({ type: 'load', source, refresh } satisfies SuggestRequest);
 }
@@ -124,8 +125,7 @@ export async function packageVersions(name: string): Promise<{ versions: Package
 /** What PyPI (or the design's index) says about the project a pip line names; null when suggestions are off. */
 export async function lookupPypi(line: string, indexUrl: string | null): Promise<{ project?: string; lookup?: PypiLookup; condaName?: string } | null> {
   if (!readEnabled()) return null;
-  mirrors ??= fetchMirrors();
-  const server = await mirrors;
+  const server = await serverMirrors();
   const answer = await ask<Extract<SuggestMessage, { type: 'pypi' }>>({ type: 'pypi', line, indexUrl: indexUrl ?? server.pypiUrl });
   return answer ? { project: answer.project, lookup: answer.lookup, condaName: answer.condaName } : null;
 }

@@ -30,7 +30,6 @@ interface LoadedIndex {
   fetchedAt: number;
 }
 
-let source: NameSource | null = null;
 let sourceKey = '';
 let indexes: LoadedIndex[] = [];
 let search: NameSearch | null = null;
@@ -38,6 +37,8 @@ let pypiUrl: string = PYPI_URL;
 /** The load in progress, so that a look-up can wait for the names it compares with. */
 let loading: Promise<void> = Promise.resolve();
 
+// The worker's own fetch, called through the scope (a bare reference would lose its `this`).
+const workerFetch: typeof fetch = (input, init) => scope.fetch(input, init);
 const post = (message: SuggestMessage) => scope.postMessage(message);
 const status = (value: IndexStatus) => post({ type: 'status', status: value });
 const keyOf = (value: NameSource) => JSON.stringify([value.channels, value.subdirs, value.mirrors.channelUrls]);
@@ -53,7 +54,6 @@ async function openCache(): Promise<Cache | null> {
 /** Fetches (or reads from the cache) every channel × subdir index; builds the search over all their names. */
 async function load(next: NameSource, refresh: boolean, background = false): Promise<void> {
   const key = keyOf(next);
-  source = next;
   sourceKey = key;
   pypiUrl = next.mirrors.pypiUrl ?? PYPI_URL;
   // A background refresh of stale indexes keeps answering from them until the fresh ones are in.
@@ -68,7 +68,7 @@ async function load(next: NameSource, refresh: boolean, background = false): Pro
       next.subdirs.map(async (subdir) => {
         const url = `${channel.fetchUrl}/${subdir}/${INDEX_FILE}`;
         try {
-          const read = await readCachedIndex(url, { cache, fetchFn: (input, init) => scope.fetch(input, init), now: Date.now, refresh });
+          const read = await readCachedIndex(url, { cache, fetchFn: workerFetch, now: Date.now, refresh });
           anyStale ||= read.stale;
           loaded.push({ channel: channel.name, fetchUrl: channel.fetchUrl, subdir, index: decodeShardIndex(read.bytes), bytes: read.bytes.length, fetchedAt: read.fetchedAt });
         } catch (error) {
@@ -102,10 +102,10 @@ async function load(next: NameSource, refresh: boolean, background = false): Pro
 /** The versions of a package in every subdir of the first channel that has it. */
 async function versionsOf(name: string) {
   const owner = indexes.find((item) => item.index.shardHash(name) !== undefined);
-  if (!owner || !source) return null;
+  if (!owner) return null;
   const fromChannel = indexes.filter((item) => item.channel === owner.channel);
   const known = Object.fromEntries(fromChannel.map((item) => [item.subdir, item.index]));
-  return fetchPackageVersions(owner.fetchUrl, fromChannel.map((item) => item.subdir), known, name, (input, init) => scope.fetch(input, init));
+  return fetchPackageVersions(owner.fetchUrl, fromChannel.map((item) => item.subdir), known, name, workerFetch);
 }
 
 scope.addEventListener('message', (event) => {
@@ -128,7 +128,7 @@ scope.addEventListener('message', (event) => {
       post({ type: 'pypi', id: request.id });
       return;
     }
-    const asked = lookupPypiProject(project, (input, init) => scope.fetch(input, init), request.indexUrl ?? pypiUrl);
+    const asked = lookupPypiProject(project, workerFetch, request.indexUrl ?? pypiUrl);
     void Promise.all([asked, loading]).then(([lookup]) => {
       // "Not on PyPI": a close conda-forge name helps, from the mapping or the nearest name in the channels.
       const condaName = lookup.kind === 'missing' ? (preferredCondaName(project) ?? search?.search(project, 1)[0]?.name) : undefined;
