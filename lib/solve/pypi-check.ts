@@ -103,8 +103,20 @@ export function pypiBaseUrl(design: Design, override?: string): string {
   return base.replace(/\/+$/, '');
 }
 
-async function fetchProject(fetchFn: typeof fetch, base: string, name: string): Promise<PypiProject | undefined> {
-  const url = `${base}/pypi/${normalizePipName(name)}/json`;
+/**
+ * The JSON API URL of a project on an index base (the name normalized, as PEP 503 says).
+ * @example pypiProjectUrl('https://pypi.org', 'Scikit_Learn') // 'https://pypi.org/pypi/scikit-learn/json'
+ */
+export function pypiProjectUrl(base: string, name: string): string {
+  return `${base}/pypi/${encodeURIComponent(normalizePipName(name))}/json`;
+}
+
+/**
+ * A project's JSON from the index, or undefined when it has none (404); throws PipIndexError naming the URL.
+ * @example (await fetchPypiProject(fetch, 'https://pypi.org', 'rich'))?.info.name // 'rich'
+ */
+export async function fetchPypiProject(fetchFn: typeof fetch, base: string, name: string): Promise<unknown> {
+  const url = pypiProjectUrl(base, name);
   let response: Response;
   try {
     response = await fetchFn(url, { headers: { Accept: 'application/json' } });
@@ -114,7 +126,7 @@ async function fetchProject(fetchFn: typeof fetch, base: string, name: string): 
   if (response.status === 404) return undefined;
   if (!response.ok) throw new PipIndexError(url, `HTTP ${response.status}`);
   try {
-    return (await response.json()) as PypiProject;
+    return (await response.json()) as unknown;
   } catch {
     throw new PipIndexError(url, 'the answer is not JSON');
   }
@@ -199,7 +211,7 @@ async function checkRequirement(
     return { ...result, status: 'skipped', notes: [...result.notes, `the marker "${line.marker}" is false for CPython ${python} on ${context.subdirs.join(' and ')}: pip skips this line`] };
   }
 
-  const project = await fetchProject(context.fetch, context.base, line.name);
+  const project = (await fetchPypiProject(context.fetch, context.base, line.name)) as PypiProject | undefined;
   if (!project) return { ...result, status: 'problem', ok: false, problems: [`no project "${line.name}" on ${context.base}; check the spelling`] };
 
   const releases = Object.entries(project.releases).filter(([version, files]) => valid(version) && files.length > 0);

@@ -1,7 +1,7 @@
 // Where suggestions come from: a conda channel's sharded repodata (the name index of a subdir, then one package's
 // shards per subdir for its versions) and a PyPI JSON API (`/pypi/NAME/json`, as lib/solve/pypi-check reads it).
 // Pure apart from the injected fetch; every failure names the URL it came from.
-import { normalizePipName } from '@/lib/specs/pip-requirement';
+import { fetchPypiProject, PipIndexError, pypiProjectUrl } from '@/lib/solve/pypi-check';
 import { compareCondaVersions } from './conda-version';
 import { ShardFormatError, decodePackageShard, decodeShardIndex, versionsOf, type ShardIndex } from './shard-index';
 
@@ -109,21 +109,15 @@ export async function fetchPackageVersions(
  */
 export async function lookupPypiProject(name: string, fetchFn: typeof fetch, indexUrl: string = PYPI_URL): Promise<PypiLookup> {
   const base = trimSlash(trimSlash(indexUrl).replace(/\/simple$/, '')) || PYPI_URL;
-  const url = `${base}/pypi/${encodeURIComponent(normalizePipName(name.trim()))}/json`;
-  let response: Response;
-  try {
-    response = await fetchFn(url, { headers: { Accept: 'application/json' } });
-  } catch (error) {
-    return { kind: 'error', message: `cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  if (response.status === 404) return { kind: 'missing' };
-  if (!response.ok) return { kind: 'error', message: `cannot fetch ${url}: HTTP ${response.status}` };
+  const url = pypiProjectUrl(base, name.trim());
   let body: unknown;
   try {
-    body = await response.json();
-  } catch {
-    return { kind: 'error', message: `cannot fetch ${url}: the answer is not JSON` };
+    body = await fetchPypiProject(fetchFn, base, name.trim());
+  } catch (error) {
+    if (error instanceof PipIndexError) return { kind: 'error', message: error.message };
+    throw error;
   }
+  if (body === undefined) return { kind: 'missing' };
   const info = (body as { info?: { name?: unknown; version?: unknown; summary?: unknown } } | null)?.info;
   if (typeof info?.name !== 'string' || typeof info.version !== 'string')
     return { kind: 'error', message: `cannot read ${url}: no info.name and info.version (is it a PyPI JSON API?)` };
