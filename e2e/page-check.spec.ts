@@ -78,11 +78,18 @@ test('Check solves each platform and lists the packages; the page never blocks',
 
   // The table filters by name, version, build or channel.
   const rows = page.getByTestId('check-packages').locator('tbody tr');
-  expect(await rows.count()).toBeGreaterThan(10);
+  await expect.poll(() => rows.count()).toBeGreaterThan(10);
   await page.getByLabel('Filter packages').fill('numpy');
   await expect(rows).toHaveCount(1);
   await expect(rows.first().locator('td').first()).toHaveText('numpy');
   await page.getByLabel('Filter packages').fill('');
+  // Rows join a batch at a time; "Show all" ends with every package of the platform in the table.
+  const total = Number((await page.getByTestId('check-platform-linux-64').textContent())?.match(/(\d+) packages/)?.[1]);
+  expect(total).toBeGreaterThan(30);
+  await page.getByRole('button', { name: `Show all ${total} packages` }).click();
+  await expect(rows).toHaveCount(total);
+  // The button went away; the focus is on the table it filled, not lost to the page.
+  await expect(page.getByRole('region', { name: 'Packages for linux-64' })).toBeFocused();
   await page.screenshot({ path: `${SCREENS}/check-desktop-light.png` });
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -90,7 +97,8 @@ test('Check solves each platform and lists the packages; the page never blocks',
   await page.screenshot({ path: `${SCREENS}/check-desktop-dark.png` });
   expect(await seriousViolations(page)).toEqual([]);
 
-  // Checking changed nothing.
+  // Checking changed nothing. Escape closes the dialog even with the focus on nothing (<body>).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Escape');
   await expect(dialog(page)).toBeHidden();
   expect(await designValues(page)).toEqual(before);

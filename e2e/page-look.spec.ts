@@ -58,6 +58,18 @@ test('desktop: screenshots with an error and with a dialog', async ({ page }) =>
   await page.getByRole('button', { name: 'Read text' }).click();
   await expect(page.getByTestId('import-summary')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/desktop-import.png` });
+
+  // Notices float over the page: one coming (or going) moves neither the form nor the editor.
+  const workspaceTop = () => page.locator('.workspace').evaluate((element) => element.getBoundingClientRect().top);
+  const before = await workspaceTop();
+  await page.getByTestId('import-dialog').getByRole('button', { name: 'Apply' }).click();
+  const notice = page.getByTestId('notice').filter({ hasText: 'Imported environment.yml; 1 line was not imported.' });
+  await expect(notice).toBeVisible();
+  expect(await workspaceTop()).toBe(before);
+  await page.screenshot({ path: `${SCREENS}/desktop-notice.png` });
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  expect(await workspaceTop()).toBe(before);
 });
 
 test('360 px wide: Design and Files tabs, nothing wider than the screen', async ({ page }) => {

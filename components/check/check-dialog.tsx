@@ -24,6 +24,8 @@ import { SUBDIR_OF_PLATFORM } from '@/lib/solve/subdirs';
 import { useDesignSnapshot } from '../design-state';
 import { Modal } from '../dialogs/modal';
 import { AlertIcon, CheckIcon, InfoIcon, WarningIcon } from '../icons';
+import { afterNextPaint } from '../after-next-paint';
+import { useGrowingCount } from '../use-growing-count';
 import { startCheck, type CheckOutcome, type CheckRun } from './check-runner';
 
 interface CheckDialogProps {
@@ -49,6 +51,9 @@ const FAILURE_WORDS: Record<string, string> = {
 // Rows shown before "Show all": a real environment has hundreds of packages, and laying them all out at once
 // would hold the page up; the filter always searches all of them.
 const FIRST_ROWS = 30;
+// Rows join the table a few at first, then more per frame (see useGrowingCount).
+const FIRST_BATCH = 4;
+const LARGEST_BATCH = 48;
 
 const designKey = (design: Design) => JSON.stringify({ ...design, lock: undefined });
 
@@ -249,18 +254,17 @@ function CheckResults({ report, onGoToField }: { report: CheckReport; onGoToFiel
   const [subdir, setSubdir] = useState(solved[0]?.[0] ?? '');
   const [query, setQuery] = useState('');
   const [showAll, setShowAll] = useState(false);
-  // The table mounts one task after the summary, so neither lays out the whole result at once.
+  // The table mounts after the summary's frame, so no frame lays out the whole result at once.
   const [tableShown, setTableShown] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => startTransition(() => setTableShown(true)), 0);
-    return () => clearTimeout(timer);
-  }, []);
+  useEffect(() => afterNextPaint(() => startTransition(() => setTableShown(true))), []);
   const searchId = useId();
   const platformId = useId();
+  const tableRef = useRef<HTMLDivElement>(null);
   const shown = report.platforms[subdir];
   const packages = shown?.ok ? shown.packages : [];
   const matches = filterPackages(packages, query);
   const rows = showAll ? matches : matches.slice(0, FIRST_ROWS);
+  const mountedRows = rows.slice(0, useGrowingCount(rows.length, FIRST_BATCH, LARGEST_BATCH));
 
   return (
     <div className="check-results" data-testid="check-results">
@@ -334,7 +338,7 @@ function CheckResults({ report, onGoToField }: { report: CheckReport; onGoToFiel
             </label>
             <input id={searchId} type="search" placeholder="Filter packages" value={query} onChange={(event) => setQuery(event.target.value)} className="check-search" />
           </div>
-          <div className="check-table-wrap" tabIndex={0} role="region" aria-label={`Packages for ${subdir}`}>
+          <div ref={tableRef} className="check-table-wrap" tabIndex={0} role="region" aria-label={`Packages for ${subdir}`}>
             <table className="check-table" data-testid="check-packages">
               <caption className="visually-hidden">
                 Packages for {subdir}: {matches.length} of {packages.length}
@@ -352,7 +356,7 @@ function CheckResults({ report, onGoToField }: { report: CheckReport; onGoToFiel
                 </tr>
               </thead>
               <tbody>
-                {rows.map((pkg) => (
+                {mountedRows.map((pkg) => (
                   <tr key={pkg.name}>
                     <td className="mono">{pkg.name}</td>
                     <td className="mono">{pkg.version}</td>
@@ -372,7 +376,15 @@ function CheckResults({ report, onGoToField }: { report: CheckReport; onGoToFiel
             </table>
           </div>
           {rows.length < matches.length && (
-            <button type="button" className="button small check-more" onClick={() => startTransition(() => setShowAll(true))}>
+            <button
+              type="button"
+              className="button small check-more"
+              onClick={() => {
+                // The button goes away: focus moves to the table it filled, not to the page behind.
+                tableRef.current?.focus();
+                startTransition(() => setShowAll(true));
+              }}
+            >
               Show all {matches.length} packages
             </button>
           )}

@@ -3,7 +3,7 @@
 // closes, focus goes back where it was, and aria-modal tells assistive technology the rest is out of reach.
 // Not showModal(): that makes the whole page inert, and the style recalculation it forces took 20–100 ms on a page
 // with the editor open (measured with bench/check-web.ts), a long task every time a dialog opened.
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { CloseIcon } from '../icons';
 
@@ -34,6 +34,8 @@ const isInnermost = (dialog: HTMLDialogElement) => openDialogs.at(-1) === dialog
 export function Modal({ open, onClose, title, children, footer, testId, wide, className }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // The latest onClose, for the listener the open effect adds once.
+  const closeFromListener = useEffectEvent(() => onClose());
 
   useEffect(() => {
     const dialog = ref.current;
@@ -55,8 +57,17 @@ export function Modal({ open, onClose, title, children, footer, testId, wide, cl
       (focusableIn(dialog)[0] ?? dialog).focus();
     };
     document.addEventListener('focusin', keepFocus);
+    // Escape with the focus nowhere (a focused button that went away leaves it on <body>) still closes the dialog.
+    const escapeFromBody = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !isInnermost(dialog) || dialog.contains(event.target as Node)) return;
+      if (event.target !== document.body && event.target !== document.documentElement) return;
+      event.preventDefault();
+      closeFromListener();
+    };
+    document.addEventListener('keydown', escapeFromBody);
     return () => {
       document.removeEventListener('focusin', keepFocus);
+      document.removeEventListener('keydown', escapeFromBody);
       openDialogs.splice(openDialogs.indexOf(dialog), 1);
       if (dialog.open) dialog.close();
       const stillThere = returnFocusTo?.isConnected && !returnFocusTo.closest('[inert]');
