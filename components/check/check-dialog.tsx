@@ -339,7 +339,7 @@ function CheckResults({ report, onGoToField }: { report: CheckReport; onGoToFiel
             <input id={searchId} type="search" placeholder="Filter packages" value={query} onChange={(event) => setQuery(event.target.value)} className="check-search" />
           </div>
           <div ref={tableRef} className="check-table-wrap" tabIndex={0} role="region" aria-label={`Packages for ${subdir}`}>
-            <table className="check-table" data-testid="check-packages">
+            <table className="check-table" data-testid="check-packages" data-rows-complete={mountedRows.length === rows.length}>
               <caption className="visually-hidden">
                 Packages for {subdir}: {matches.length} of {packages.length}
                 {rows.length < matches.length ? `, the first ${rows.length} shown` : ''}
