@@ -14,13 +14,13 @@ import playwrightConfig from '../playwright.config';
 import { freePort, hasProductionBuild, printMachine, startNext, stopServer, waitForServer } from './next-server';
 import { fixtureMirrorEnv, startFixtureServer } from '../lib/testing/fixture-server';
 import type { CheckTimings } from '../components/check/check-protocol';
+import { median } from './stats';
 
 const PRESETS = ['data-science', 'pytorch-gpu'];
 const FRESH_RUNS = 5;
 const WARM_RUNS = 4;
 const LONG_TASK_TARGET_MS = 50;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 async function main() {

@@ -9,11 +9,11 @@ import { toRattlerSpec, type RattlerSpec } from '@/lib/solve/rattler-spec';
 import { condaSpecsOf, solvePlatform } from '@/lib/solve/solve';
 import { SUBDIR_OF_PLATFORM, virtualPackagesFor } from '@/lib/solve/virtual-packages';
 import { startFixtureServer } from '@/lib/testing/fixture-server';
+import { median } from './stats';
 
 const LOAD_RUNS = 7;
 const SOLVE_RUNS = 7;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0).padStart(5)} ms`;
 
 /** Loading rattler in a fresh Node process each time: require() plus compiling the 3 MB wasm. */

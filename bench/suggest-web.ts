@@ -13,12 +13,11 @@ import { encodeShardIndex } from '@/lib/suggest/shard-index';
 import { zstdStored } from '@/lib/suggest/zstd-stored';
 import { freePort, hasProductionBuild, printMachine, startNext, stopServer, waitForServer } from './next-server';
 import { buildIndex, generateNames, NAME_COUNT, typedQueries } from './suggest-data';
+import { percentile } from './stats';
 
 const TARGET_MS = 16;
 const KEY_DELAY_MS = 100;
 const QUERIES = 60;
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
 async function main() {
   if (!hasProductionBuild()) return;

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createNameSearch } from '@/lib/suggest/name-search';
 import { decodeShardIndex } from '@/lib/suggest/shard-index';
 import { buildIndex, generateNames, NAME_COUNT, typedQueries } from './suggest-data';
+import { median, percentile } from './stats';
 
 const KEYSTROKE_TARGET_MS = 16;
 
@@ -14,8 +15,6 @@ const time = (work: () => void) => {
   work();
   return performance.now() - before;
 };
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-const median = (samples: number[]) => percentile([...samples].sort((a, b) => a - b), 0.5);
 
 const names = generateNames(NAME_COUNT);
 const { raw, compressed, compressor } = buildIndex(names);

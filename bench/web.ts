@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config';
 import { freePort, startNext, stopServer, waitForServer } from './next-server';
+import { median, percentile } from './stats';
 
 const ROOT = join(__dirname, '..');
 const require = createRequire(__filename);
@@ -239,13 +240,13 @@ async function measureFirstPreview(browser: Browser, origin: string): Promise<Ro
     how = timing.how;
     if (run > 0) times.push(timing.ms); // run 0 warms the server's caches
   }
-  const median = percentile(times, 50);
+  const middle = median(times);
   return [
     {
       measure: 'First filled preview (median)',
-      value: `${ms(median)} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; ${times.length} cold loads; ${how})`,
+      value: `${ms(middle)} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; ${times.length} cold loads; ${how})`,
       target: `≤ ${TARGETS.firstPreviewMs} ms`,
-      met: median <= TARGETS.firstPreviewMs,
+      met: middle <= TARGETS.firstPreviewMs,
     },
   ];
 }
@@ -289,8 +290,8 @@ async function measureKeystrokes(browser: Browser, origin: string): Promise<Row[
         return row(`not measured: typing into "${field.label}" gave no "${MARK_INPUT}" → "${MARK_PREVIEW}" marks within 2 s`);
       latencies.push(latency);
     }
-    const p50 = percentile(latencies, 50);
-    const p95 = percentile(latencies, 95);
+    const p50 = percentile(latencies, 0.5);
+    const p95 = percentile(latencies, 0.95);
     return row(`p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...latencies))} (typing into "${field.label}")`, p95 <= TARGETS.keystrokeP95Ms);
   } finally {
     await context.close();
@@ -377,11 +378,6 @@ async function blockOutside(page: Page) {
 
 
 
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function decodeHtml(text: string): string {
   return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'");

@@ -23,7 +23,8 @@ export const CONDA_FORGE_FETCH_URL = 'https://prefix.dev/conda-forge';
 export const DEFAULTS_CHANNELS = ['pkgs/main', 'pkgs/r'] as const;
 const ANACONDA_REPO = 'https://repo.anaconda.com';
 
-const trimSlash = (url: string) => url.replace(/\/+$/, '');
+/** The URL without trailing slashes. */
+export const trimSlash = (url: string) => url.replace(/\/+$/, '');
 const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 
 function canonicalUrlOf(name: string): string {

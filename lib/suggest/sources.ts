@@ -1,6 +1,7 @@
 // Where suggestions come from: a conda channel's sharded repodata (the name index of a subdir, then one package's
 // shards per subdir for its versions) and a PyPI JSON API (`/pypi/NAME/json`, as lib/solve/pypi-check reads it).
 // Pure apart from the injected fetch; every failure names the URL it came from.
+import { trimSlash } from '@/lib/solve/channels';
 import { fetchPypiProject, PipIndexError, pypiProjectUrl } from '@/lib/solve/pypi-check';
 import { compareCondaVersions } from './conda-version';
 import { ShardFormatError, decodePackageShard, decodeShardIndex, versionsOf, type ShardIndex } from './shard-index';
@@ -35,7 +36,6 @@ export type PypiLookup = { kind: 'found'; name: string; latest: string; summary:
 /** The default PyPI JSON API. */
 export const PYPI_URL = 'https://pypi.org';
 const SHARD_INDEX_FILE = 'repodata_shards.msgpack.zst';
-const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 async function fetchBytes(url: string, fetchFn: typeof fetch): Promise<Uint8Array> {
   let response: Response;
