@@ -4,6 +4,7 @@
 //
 //   solver load in the worker   import('@conda-org/rattler') in a fresh worker (fresh page each run), median
 //   solve per platform          repodata download + solve, the worker's own clock, second and later checks
+//   press → dialog drawn        from the click's event time to the frame after the Check dialog opens (first check)
 //   longest main-thread task    PerformanceObserver('longtask') from the press of Check until the result and every
 //                               row of its package table show, for the first check of a page (it downloads and
 //                               compiles the solver) and the later ones
@@ -35,6 +36,7 @@ async function main() {
     await waitForServer(origin, server, '/api/mirrors');
     const loads: number[] = [];
     const longestFirst: number[] = [];
+    const dialogOpens: number[] = [];
     const longestLater: number[] = [];
     for (const preset of PRESETS) {
       const solves: Record<string, number[]> = {};
@@ -51,6 +53,7 @@ async function main() {
         await waitForQuiet(page);
         const first = await check(page, () => page.getByRole('button', { name: 'Check', exact: true }).click());
         loads.push(first.timings.solverLoadMs);
+        if (first.dialogMs !== undefined) dialogOpens.push(first.dialogMs);
         longestFirst.push(first.longestTaskMs);
         for (const task of first.longTasks) console.log(`  long task, first check of a page (${preset}): ${task}`);
         // Later checks in the same page: the solver is loaded, each one downloads repodata and solves again.
@@ -67,6 +70,8 @@ async function main() {
         console.log(`solve ${preset.padEnd(13)} ${subdir.padEnd(14)} median ${ms(median(times))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; ${times.length} checks, repodata included)`);
     }
     console.log(`solver load in the worker (fresh page, ${loads.length} runs): median ${ms(median(loads))}, min ${ms(Math.min(...loads))}, max ${ms(Math.max(...loads))}`);
+    if (dialogOpens.length > 0)
+      console.log(`press → Check dialog drawn (first check of a page, ${dialogOpens.length} runs): median ${ms(median(dialogOpens))}, min ${ms(Math.min(...dialogOpens))}, max ${ms(Math.max(...dialogOpens))}`);
     const report = (label: string, longest: number[]) => {
       const worst = Math.max(...longest);
       console.log(
@@ -113,11 +118,23 @@ async function waitForQuiet(page: Page) {
 }
 
 /** Presses Check (or Check again), waits for the result, returns the worker's timings and the longest task. */
-async function check(page: Page, press: () => Promise<void>): Promise<{ timings: CheckTimings; longestTaskMs: number; longTasks: string[] }> {
+async function check(page: Page, press: () => Promise<void>): Promise<{ timings: CheckTimings; longestTaskMs: number; longTasks: string[]; dialogMs?: number }> {
   const since = await page.evaluate(() => {
     performance.clearMarks('condocker:check-done');
     return performance.now();
   });
+  // When the dialog is first drawn after the press (the frame after it opens); a string, as in waitForQuiet.
+  await page.evaluate(`(() => {
+    window.__pressAt = undefined;
+    window.__dialogAt = undefined;
+    document.addEventListener('click', (event) => { window.__pressAt ??= event.timeStamp; }, { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('dialog[data-testid="check-dialog"][open]')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__dialogAt = performance.now(); });
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['open'] });
+  })()`);
   await press();
   const status = page.getByTestId('check-status');
   await status.and(page.locator('[data-state="report"]')).waitFor({ timeout: 60_000 });
@@ -131,7 +148,9 @@ async function check(page: Page, press: () => Promise<void>): Promise<{ timings:
     const during = tasks.filter((task) => task.start >= start);
     // Where each long task fell: after the press, and before (-) or after (+) the worker's result arrived.
     const when = during.map((task) => `${task.duration.toFixed(0)} ms at ${(task.start - start).toFixed(0)} ms (result ${mark ? `${task.start >= mark.startTime ? '+' : ''}${(task.start - mark.startTime).toFixed(0)} ms` : 'unknown'})`);
-    return { timings: mark?.detail as CheckTimings, longestTaskMs: Math.max(0, ...during.map((task) => task.duration)), longTasks: when };
+    const opened = window as unknown as { __pressAt?: number; __dialogAt?: number };
+    const dialogMs = opened.__pressAt !== undefined && opened.__dialogAt !== undefined ? opened.__dialogAt - opened.__pressAt : undefined;
+    return { timings: mark?.detail as CheckTimings, longestTaskMs: Math.max(0, ...during.map((task) => task.duration)), longTasks: when, dialogMs };
   }, since);
 }
 

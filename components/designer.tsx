@@ -39,8 +39,10 @@ import { useIsApple, useTheme } from './use-theme';
 // Dialogs other than the confirmation are opened on request: their code loads after the first paint.
 const ImportDialog = dynamic(() => import('./dialogs/import-dialog').then((m) => m.ImportDialog), { ssr: false });
 const ShareDialog = dynamic(() => import('./dialogs/share-dialog').then((m) => m.ShareDialog), { ssr: false });
-// The Check dialog (and the worker it starts) loads on the first press of Check only.
-const CheckDialog = dynamic(() => import('./check/check-dialog').then((m) => m.CheckDialog), { ssr: false });
+// The Check dialog's code (a few KB) loads once the page is idle, so the first press of Check opens it at once; the
+// worker and the solver it starts load on that first press only.
+const loadCheckDialog = () => import('./check/check-dialog');
+const CheckDialog = dynamic(() => loadCheckDialog().then((m) => m.CheckDialog), { ssr: false });
 const ShortcutsDialog = dynamic(() => import('./dialogs/shortcuts-dialog').then((m) => m.ShortcutsDialog), { ssr: false });
 
 // Order of the sections on the page, to find "the first problem".
@@ -250,6 +252,18 @@ export function Designer({ catalog }: { catalog: Catalog }) {
     );
   });
 
+
+  useEffect(() => {
+    // A failed preload is harmless: the first press of Check loads it again and reports a failure there.
+    const preload = () => void loadCheckDialog().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(preload, { timeout: 5_000 });
+      return () => cancelIdleCallback(idle);
+    }
+    // Safari has no requestIdleCallback: a moment after the page loads does the same there.
+    const timer = setTimeout(preload, 2_000);
+    return () => clearTimeout(timer);
+  }, []);
 
   useEffect(() => {
     restoreSession();
