@@ -89,10 +89,25 @@ async function main() {
 
 async function recordLongTasks(page: Page) {
   await page.addInitScript(() => {
-    const win = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
+    const win = window as unknown as { __longTasks: Array<{ start: number; duration: number; what: string }> };
     win.__longTasks = [];
+    // Long animation frames say what a long task did: scripts (and who ran them) or style, layout and paint.
+    const frames: Array<{ start: number; end: number; what: string }> = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) win.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries() as unknown as Array<PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts: Array<{ invoker: string; duration: number }> }>) {
+        const end = entry.startTime + entry.duration;
+        const scripts = entry.scripts.filter((script) => script.duration >= 5).map((script) => `${script.invoker} ${script.duration.toFixed(0)} ms`);
+        const render = entry.renderStart ? `render ${(end - entry.renderStart).toFixed(0)} ms (style and layout ${(end - (entry.styleAndLayoutStart || end)).toFixed(0)} ms)` : '';
+        frames.push({ start: entry.startTime, end, what: [...scripts, render].filter(Boolean).join(', ') });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+    new PerformanceObserver((list) => {
+      // The frame is reported after its tasks: look it up a moment later.
+      for (const entry of list.getEntries())
+        setTimeout(() => {
+          const frame = frames.find((candidate) => candidate.start <= entry.startTime + 1 && entry.startTime < candidate.end);
+          win.__longTasks.push({ start: entry.startTime, duration: entry.duration, what: frame?.what || 'no frame: no script or rendering attributed' });
+        }, 100);
     }).observe({ type: 'longtask', buffered: true });
   });
 }
@@ -141,13 +156,13 @@ async function check(page: Page, press: () => Promise<void>): Promise<{ timings:
   // The package table's rows join a few per frame after the result shows: that work belongs to the check too.
   await page.locator('[data-testid="check-packages"][data-rows-complete="true"]').waitFor({ timeout: 10_000 });
   // Long tasks are reported a moment after they end.
-  await page.waitForTimeout(200);
+  await page.waitForTimeout(300);
   return page.evaluate((start) => {
     const mark = performance.getEntriesByName('condocker:check-done', 'mark')[0] as PerformanceMark | undefined;
-    const tasks = (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
+    const tasks = (window as unknown as { __longTasks: Array<{ start: number; duration: number; what: string }> }).__longTasks;
     const during = tasks.filter((task) => task.start >= start);
     // Where each long task fell: after the press, and before (-) or after (+) the worker's result arrived.
-    const when = during.map((task) => `${task.duration.toFixed(0)} ms at ${(task.start - start).toFixed(0)} ms (result ${mark ? `${task.start >= mark.startTime ? '+' : ''}${(task.start - mark.startTime).toFixed(0)} ms` : 'unknown'})`);
+    const when = during.map((task) => `${task.duration.toFixed(0)} ms at ${(task.start - start).toFixed(0)} ms (result ${mark ? `${task.start >= mark.startTime ? '+' : ''}${(task.start - mark.startTime).toFixed(0)} ms` : 'unknown'}): ${task.what}`);
     const opened = window as unknown as { __pressAt?: number; __dialogAt?: number };
     const dialogMs = opened.__pressAt !== undefined && opened.__dialogAt !== undefined ? opened.__dialogAt - opened.__pressAt : undefined;
     return { timings: mark?.detail as CheckTimings, longestTaskMs: Math.max(0, ...during.map((task) => task.duration)), longTasks: when, dialogMs };
