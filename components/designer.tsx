@@ -16,6 +16,7 @@ import { CatalogProvider, type Catalog } from './catalog';
 import type { Engine } from './engine';
 import { DesignStateProvider, type DesignSnapshot } from './design-state';
 import { ConfirmDialog } from './dialogs/confirm-dialog';
+import { loadDialog } from './dialogs/unavailable-dialog';
 import type { ImportedDesign } from './dialogs/import-dialog';
 import { fieldIds } from './fields/field-ids';
 import type { DesignFormValues } from './form-types';
@@ -37,13 +38,14 @@ import { designResolver, loadedEngine, loadEngine } from './use-engine';
 import { useIsApple, useTheme } from './use-theme';
 
 // Dialogs other than the confirmation are opened on request: their code loads after the first paint.
-const ImportDialog = dynamic(() => import('./dialogs/import-dialog').then((m) => m.ImportDialog), { ssr: false });
-const ShareDialog = dynamic(() => import('./dialogs/share-dialog').then((m) => m.ShareDialog), { ssr: false });
+// One that cannot be fetched says so (loadDialog) instead of taking the page down.
+const ImportDialog = dynamic(loadDialog(() => import('./dialogs/import-dialog').then((m) => m.ImportDialog), 'Import'), { ssr: false });
+const ShareDialog = dynamic(loadDialog(() => import('./dialogs/share-dialog').then((m) => m.ShareDialog), 'Share this design'), { ssr: false });
 // The Check dialog's code (a few KB) loads once the page is idle, so the first press of Check opens it at once; the
 // worker and the solver it starts load on that first press only.
 const loadCheckDialog = () => import('./check/check-dialog');
-const CheckDialog = dynamic(() => loadCheckDialog().then((m) => m.CheckDialog), { ssr: false });
-const ShortcutsDialog = dynamic(() => import('./dialogs/shortcuts-dialog').then((m) => m.ShortcutsDialog), { ssr: false });
+const CheckDialog = dynamic(loadDialog(() => loadCheckDialog().then((m) => m.CheckDialog), 'Check against the channels'), { ssr: false });
+const ShortcutsDialog = dynamic(loadDialog(() => import('./dialogs/shortcuts-dialog').then((m) => m.ShortcutsDialog), 'Keyboard shortcuts'), { ssr: false });
 
 // Order of the sections on the page, to find "the first problem".
 const FIELD_ORDER = ['project', 'base', 'conda', 'pip', 'apt', 'user', 'postBuild', 'runtime', 'gpu', 'files', 'dockerfile', 'paths', 'compat'];
@@ -254,7 +256,7 @@ export function Designer({ catalog }: { catalog: Catalog }) {
 
 
   useEffect(() => {
-    // A failed preload is harmless: the first press of Check loads it again and reports a failure there.
+    // A failed preload is harmless: the first press of Check tries again, and says so if that fails too.
     const preload = () => void loadCheckDialog().catch(() => undefined);
     if (typeof requestIdleCallback === 'function') {
       const idle = requestIdleCallback(preload, { timeout: 5_000 });

@@ -29,5 +29,14 @@ export function useLint() {
 }
 
 /** zodResolver(designSchema), reached through the engine so zod is not in the first load. */
-export const designResolver: Resolver<DesignFormValues, unknown, Design> = async (values, context, options) =>
-  (await loadEngine()).resolver(values, context, options);
+export const designResolver: Resolver<DesignFormValues, unknown, Design> = async (values, context, options) => {
+  let engine: Engine;
+  try {
+    engine = await loadEngine();
+  } catch {
+    // Offline, or redeployed since the page opened (the page says so in a notice): nothing can be validated, so the
+    // form reports that instead of passing unchecked values on, or throwing where nothing catches it.
+    return { values: {}, errors: { root: { type: 'unavailable', message: 'The validation code could not be loaded; reload the page.' } } };
+  }
+  return engine.resolver(values, context, options);
+};

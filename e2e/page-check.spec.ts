@@ -195,3 +195,37 @@ test('Cancel stops the check; the next Check starts a fresh one', async ({ page 
   await expect(status(page)).toHaveAttribute('data-state', 'report', { timeout: 45_000 });
   await expect(page.getByTestId('check-platform-linux-64')).toHaveAttribute('data-ok', 'true');
 });
+
+test('code that cannot be fetched after the first load: dialogs and the editor say so; the page and the design stay', async ({ page, watched }) => {
+  // Everything the first load needs is served; every chunk loaded later (the dialogs among them) fails, as it would
+  // offline or after a redeployment replaced the chunks.
+  const html = await (await page.request.get('/')).text();
+  const firstLoad = new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/chunks\/[^"?]+)/g)].map((match) => match[1]));
+  await page.route('**/_next/static/chunks/**', (route) => (firstLoad.has(new URL(route.request().url()).pathname) ? route.fallback() : route.abort()));
+  await page.goto('/');
+  await expect(page.getByLabel('Project name', { exact: true })).toHaveValue('data-science');
+  await page.getByLabel('Project name', { exact: true }).fill('still-here');
+  await expect.poll(async () => (await designValues(page))?.project?.name).toBe('still-here');
+  const before = await designValues(page);
+
+  await checkButton(page).click();
+  const unavailable = page.getByTestId('dialog-unavailable');
+  await expect(unavailable).toBeVisible();
+  await expect(unavailable).toContainText('Check against the channels');
+  await expect(unavailable).toContainText('could not be loaded');
+  await page.screenshot({ path: `${SCREENS}/code-unavailable.png` });
+  await unavailable.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await expect(unavailable).toBeHidden();
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(unavailable).toContainText('Import');
+  await page.keyboard.press('Escape');
+  await expect(unavailable).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Download', exact: true })).toBeVisible();
+  expect(await designValues(page)).toEqual(before);
+  // The editor is missing too: the file stays readable as plain text, and the page says why.
+  await expect(page.getByTestId('editor-unavailable')).toBeVisible();
+  await expect(page.locator('.code-fallback')).toContainText('FROM ${BASE_IMAGE}');
+  // The aborted requests are the only errors: nothing was thrown.
+  watched.consoleErrors.splice(0, watched.consoleErrors.length, ...watched.consoleErrors.filter((text) => !/Failed to load resource/.test(text)));
+});

@@ -12,7 +12,17 @@ import type { Finding } from '@/lib/lint/types';
 import { FindingsPanel } from './findings-panel';
 import { useSessionValue, type SessionStore } from '../session-store';
 
-const MonacoView = dynamic(() => import('./monaco-view'), { ssr: false });
+// Without the editor's code (offline, or Condocker redeployed since the page opened) the file stays as plain text
+// and says why, instead of the failed import taking the whole page down.
+const MonacoView = dynamic(() => import('./monaco-view').catch(() => EditorUnavailable), { ssr: false });
+
+function EditorUnavailable() {
+  return (
+    <p className="editor-unavailable" role="status" data-testid="editor-unavailable">
+      The editor could not be loaded, so the file is shown as plain text. Reload the page to try again.
+    </p>
+  );
+}
 
 interface PreviewPaneProps {
   dark: boolean;
