@@ -226,6 +226,7 @@ test('code that cannot be fetched after the first load: dialogs and the editor s
   // The editor is missing too: the file stays readable as plain text, and the page says why.
   await expect(page.getByTestId('editor-unavailable')).toBeVisible();
   await expect(page.locator('.code-fallback')).toContainText('FROM ${BASE_IMAGE}');
+  await expect(page.getByTestId('findings-summary')).toHaveText('could not be loaded; reload the page to check');
   // The aborted requests are the only errors: nothing was thrown.
   watched.consoleErrors.splice(0, watched.consoleErrors.length, ...watched.consoleErrors.filter((text) => !/Failed to load resource/.test(text)));
 });

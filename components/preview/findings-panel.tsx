@@ -31,10 +31,12 @@ export function FindingsPanel({ onGoToLine, onGoToField, onApply, onError, onFin
   const snapshot = useDesignSnapshot();
   const deferred = useDeferredValue(snapshot);
   const [open, setOpen] = useState(true);
+  // Offline, or Condocker redeployed since the page opened: say so rather than "checking…" for ever.
+  const [lintFailed, setLintFailed] = useState(false);
 
   useEffect(() => {
     // Lint is not needed for the first paint: load it when the browser is idle.
-    const start = () => void loadLint().catch(() => undefined);
+    const start = () => void loadLint().catch(() => setLintFailed(true));
     if (typeof window.requestIdleCallback === 'function') {
       const id = window.requestIdleCallback(start, { timeout: 2000 });
       return () => window.cancelIdleCallback(id);
@@ -76,7 +78,9 @@ export function FindingsPanel({ onGoToLine, onGoToField, onApply, onError, onFin
       : [counts.error && plural(counts.error, 'error', 'errors'), counts.warning && plural(counts.warning, 'warning', 'warnings'), counts.info && plural(counts.info, 'hint', 'hints')]
           .filter(Boolean)
           .join(', ')
-    : 'checking…';
+    : lintFailed
+      ? 'could not be loaded; reload the page to check'
+      : 'checking…';
 
   return (
     <section className="findings" aria-labelledby="findings-title" data-testid="findings" data-ready={findings ? 'true' : 'false'}>
