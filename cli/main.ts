@@ -607,6 +607,7 @@ async function runSearch(args: ParsedArgs, io: CliIo, deps: CliDependencies): Pr
   const { resolveChannels } = await import('@/lib/solve/channels');
   const { createNameSearch } = await import('@/lib/suggest/name-search');
   const { fetchNameIndex, fetchPackageVersions, lookupPypiProject, PYPI_URL } = await import('@/lib/suggest/sources');
+  const { pypiJsonBase } = await import('@/lib/solve/pypi-check');
   const condaNamesForPypi = deps.search?.condaNamesForPypi ?? (await import('@/lib/mapping/pypi-conda')).condaNamesForPypi;
   const subdirs = [SUBDIR_OF_PLATFORM[platform as keyof typeof SUBDIR_OF_PLATFORM], 'noarch'];
   const condaForPypi = [...condaNamesForPypi(query)];
@@ -635,7 +636,7 @@ async function runSearch(args: ParsedArgs, io: CliIo, deps: CliDependencies): Pr
     else errors.push(result.reason instanceof Error ? result.reason.message : String(result.reason));
   }
   if (pypi.kind === 'error') errors.push(pypi.message);
-  const pypiBase = (pypiUrl ?? PYPI_URL).replace(/\/+$/, '').replace(/\/simple$/, '');
+  const pypiBase = pypiJsonBase(pypiUrl ?? PYPI_URL);
 
   if (format === 'json') {
     const report = { query, platform, subdirs, channels, pypi: { ...pypi, url: pypiBase }, condaForPypi, ...(errors.length ? { errors } : {}) };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { designSchema, type DesignInput } from '@/lib/design/schema';
 import { startFixtureServer, type FixtureServer } from '@/lib/testing/fixture-server';
-import { PipIndexError, checkPipLines, designPython, pypiBaseUrl, type PipLineCheck } from './pypi-check';
+import { PipIndexError, checkPipLines, designPython, pypiBaseUrl, pypiJsonBase, type PipLineCheck } from './pypi-check';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -123,4 +123,11 @@ describe('designPython and pypiBaseUrl', () => {
     expect(pypiBaseUrl(designSchema.parse({ pip: { indexUrl: 'https://pypi.example.org/simple/' } }))).toBe('https://pypi.example.org');
     expect(pypiBaseUrl(designSchema.parse({}), 'http://127.0.0.1:1/')).toBe('http://127.0.0.1:1');
   });
+
+  it.each([
+    ['', 'https://pypi.org'],
+    ['https://pypi.example.org/simple', 'https://pypi.example.org'],
+    ['https://pypi.example.org/simple/', 'https://pypi.example.org'],
+    ['https://mirror.example/pypi/', 'https://mirror.example/pypi'],
+  ])('the JSON API base of index %j is %s', (indexUrl, base) => expect(pypiJsonBase(indexUrl)).toBe(base));
 });

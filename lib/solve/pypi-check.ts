@@ -7,6 +7,7 @@ import { satisfies, valid, rcompare } from '@renovatebot/pep440';
 import type { Design } from '@/lib/design/schema';
 import { parseCondaSpec, condaSpecName } from '@/lib/specs/conda-spec';
 import { normalizePipName, parsePipLine } from '@/lib/specs/pip-requirement';
+import { trimSlash } from './channels';
 import { evaluateMarker, markerEnvironment } from './markers';
 import { ARCHSPEC_OF_SUBDIR, SUBDIR_OF_PLATFORM, glibcOfImage, type Subdir } from './virtual-packages';
 import { bestWheel } from './wheel-tags';
@@ -94,13 +95,23 @@ function compilerOf(design: Design): string | undefined {
   );
 }
 
+/** The default PyPI JSON API. */
+export const PYPI_URL = 'https://pypi.org';
+
+/**
+ * The JSON API base of a package index URL: without "/simple" and trailing slashes; pypi.org for none.
+ * @example pypiJsonBase('https://pypi.example/simple/') // 'https://pypi.example'
+ */
+export function pypiJsonBase(indexUrl: string): string {
+  return trimSlash(trimSlash(indexUrl).replace(/\/simple$/, '')) || PYPI_URL;
+}
+
 /**
  * The JSON API base for a design: the override, else the index URL without "/simple", else pypi.org.
  * @example pypiBaseUrl(DEFAULT_DESIGN) // 'https://pypi.org'
  */
 export function pypiBaseUrl(design: Design, override?: string): string {
-  const base = override || design.pip.indexUrl.replace(/\/simple\/?$/, '') || 'https://pypi.org';
-  return base.replace(/\/+$/, '');
+  return override ? trimSlash(override) : pypiJsonBase(design.pip.indexUrl);
 }
 
 /**

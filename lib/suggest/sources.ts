@@ -2,7 +2,7 @@
 // shards per subdir for its versions) and a PyPI JSON API (`/pypi/NAME/json`, as lib/solve/pypi-check reads it).
 // Pure apart from the injected fetch; every failure names the URL it came from.
 import { trimSlash } from '@/lib/solve/channels';
-import { fetchPypiProject, PipIndexError, pypiProjectUrl } from '@/lib/solve/pypi-check';
+import { fetchPypiProject, PipIndexError, PYPI_URL, pypiJsonBase, pypiProjectUrl } from '@/lib/solve/pypi-check';
 import { compareCondaVersions } from './conda-version';
 import { ShardFormatError, decodePackageShard, decodeShardIndex, versionsOf, type ShardIndex } from './shard-index';
 
@@ -33,8 +33,7 @@ export interface PackageVersions {
 /** What a PyPI JSON API says about a project. */
 export type PypiLookup = { kind: 'found'; name: string; latest: string; summary: string } | { kind: 'missing' } | { kind: 'error'; message: string };
 
-/** The default PyPI JSON API. */
-export const PYPI_URL = 'https://pypi.org';
+export { PYPI_URL };
 const SHARD_INDEX_FILE = 'repodata_shards.msgpack.zst';
 
 async function fetchBytes(url: string, fetchFn: typeof fetch): Promise<Uint8Array> {
@@ -108,7 +107,7 @@ export async function fetchPackageVersions(
  * @example await lookupPypiProject('Requests', fetch) // { kind: 'found', name: 'requests', latest: '2.32.3', summary: 'Python HTTP for Humans.' }
  */
 export async function lookupPypiProject(name: string, fetchFn: typeof fetch, indexUrl: string = PYPI_URL): Promise<PypiLookup> {
-  const base = trimSlash(trimSlash(indexUrl).replace(/\/simple$/, '')) || PYPI_URL;
+  const base = pypiJsonBase(indexUrl);
   const url = pypiProjectUrl(base, name.trim());
   let body: unknown;
   try {
